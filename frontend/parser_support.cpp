@@ -1,0 +1,1 @@
+// frontend/parser_support.cpp — STUB (parser helper replaces).
