@@ -102,7 +102,7 @@ template <class T>
 T* make(Arena& arena, int32_t lineno, int32_t col_offset, int32_t end_lineno,
         int32_t end_col_offset) {
   T* n = new (arena.allocate(sizeof(T), alignof(T))) T();
-  n->kind = T::kKind;
+  static_cast<Node*>(n)->kind = T::kKind;  // Constant has a field named kind
   n->lineno = lineno;
   n->col_offset = col_offset;
   n->end_lineno = end_lineno;

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include <unistd.h>
+
 #include "frontend/ast_dump.h"
 #include "frontend/parser.h"
 #include "strata_config.h"
@@ -24,6 +26,15 @@ const char kUsage[] =
     "-V     : print the version number and exit (also --version)\n"
     "file   : program read from script file\n"
     "-      : program read from stdin\n";
+
+// CPython 3.11 runs a script under its absolute path (cwd + "/" + path, unnormalized);
+// tracebacks and __file__ show that name.
+std::string absolute_path(const std::string& path) {
+  if (!path.empty() && path[0] == '/') return path;
+  char buf[4096];
+  if (!getcwd(buf, sizeof buf)) return path;
+  return std::string(buf) + "/" + path;
+}
 
 bool read_file(const std::string& path, std::string& out) {
   std::ifstream in(path, std::ios::binary);
@@ -154,7 +165,7 @@ int main(int argc, char** argv) {
                    a.c_str());
       return 2;
     }
-    return run_source(source, a);
+    return run_source(source, absolute_path(a));
   }
   std::fputs("strata: the interactive prompt is not implemented yet; give a file, -c or -m\n",
              stderr);

@@ -1,0 +1,2 @@
+# annotating a call
+f(): int

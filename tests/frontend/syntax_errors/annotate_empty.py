@@ -1,0 +1,2 @@
+# an annotation with no type
+x: = 1

@@ -1,0 +1,2 @@
+# annotating a literal
+1: int

@@ -1,0 +1,2 @@
+# annotating a parenthesized tuple
+(a, b): int

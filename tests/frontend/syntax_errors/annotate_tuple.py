@@ -1,0 +1,2 @@
+# annotating a tuple
+a, b: int

@@ -1,0 +1,3 @@
+# cannot assign to await
+async def f():
+    await x = 1

@@ -1,0 +1,2 @@
+# cannot assign to bool_op
+a and b = 1

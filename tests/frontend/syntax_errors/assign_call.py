@@ -1,0 +1,2 @@
+# cannot assign to call
+f() = 1

@@ -1,0 +1,2 @@
+# cannot assign to chained
+x = f() = 3

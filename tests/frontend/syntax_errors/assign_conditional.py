@@ -1,0 +1,2 @@
+# cannot assign to conditional
+a if b else c = 1

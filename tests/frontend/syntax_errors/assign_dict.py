@@ -1,0 +1,2 @@
+# cannot assign to dict
+{} = 1

@@ -1,0 +1,2 @@
+# cannot assign to dict_display
+{a: b} = 1

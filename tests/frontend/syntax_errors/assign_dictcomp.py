@@ -1,0 +1,2 @@
+# cannot assign to dictcomp
+{x: 1 for x in y} = 1

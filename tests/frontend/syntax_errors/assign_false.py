@@ -1,0 +1,2 @@
+# cannot assign to false
+False = 1

@@ -1,0 +1,2 @@
+# cannot assign to fstring
+f'{x}' = 1

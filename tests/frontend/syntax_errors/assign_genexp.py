@@ -1,0 +1,2 @@
+# cannot assign to genexp
+(x for x in y) = 1

@@ -1,0 +1,2 @@
+# '=' with an expression on the left in a call
+f(a + 1 = 2)

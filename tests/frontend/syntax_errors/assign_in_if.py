@@ -1,0 +1,3 @@
+# '=' instead of '==' in an if
+if x = 1:
+    pass

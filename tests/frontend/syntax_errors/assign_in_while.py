@@ -1,0 +1,3 @@
+# '=' instead of '==' in a while
+while x = 1:
+    pass

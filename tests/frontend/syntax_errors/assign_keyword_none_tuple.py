@@ -1,0 +1,2 @@
+# cannot assign to keyword_none_tuple
+a, None = 1, 2

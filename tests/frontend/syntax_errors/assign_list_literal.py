@@ -1,0 +1,2 @@
+# cannot assign to list_literal
+[a, 1] = x

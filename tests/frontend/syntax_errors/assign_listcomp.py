@@ -1,0 +1,2 @@
+# cannot assign to listcomp
+[x for x in y] = 1

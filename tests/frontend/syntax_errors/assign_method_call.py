@@ -1,0 +1,2 @@
+# cannot assign to method_call
+a.b() = 1

@@ -1,0 +1,2 @@
+# cannot assign to named
+(a := 1) = 2

@@ -1,0 +1,2 @@
+# cannot assign to nested
+(a, (b, 1)) = x

@@ -1,0 +1,2 @@
+# cannot assign to none
+None = 1

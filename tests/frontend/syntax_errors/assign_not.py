@@ -1,0 +1,2 @@
+# cannot assign to not
+not a = 1

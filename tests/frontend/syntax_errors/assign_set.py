@@ -1,0 +1,2 @@
+# cannot assign to set
+{a, b} = 1

@@ -1,0 +1,2 @@
+# cannot assign to setcomp
+{x for x in y} = 1

@@ -1,0 +1,2 @@
+# cannot assign to starred_call
+*f(), a = x

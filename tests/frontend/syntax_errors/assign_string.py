@@ -1,0 +1,2 @@
+# cannot assign to string
+'a' = 1

@@ -1,0 +1,2 @@
+# cannot assign to true
+True = 1

@@ -1,0 +1,2 @@
+# cannot assign to tuple_call
+a, f() = 1, 2

@@ -1,0 +1,2 @@
+# cannot assign to unary
+-a = 1

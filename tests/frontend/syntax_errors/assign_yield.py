@@ -1,0 +1,3 @@
+# cannot assign to yield
+def g():
+    (yield) = 1

@@ -1,0 +1,2 @@
+# augmented assignment to call
+f() += 1

@@ -1,0 +1,2 @@
+# augmented assignment to conditional
+a if b else c *= 2

@@ -1,0 +1,2 @@
+# augmented assignment to expression
+a + b -= 1

@@ -1,0 +1,2 @@
+# augmented assignment to list
+[a] += 1

@@ -1,0 +1,2 @@
+# augmented assignment to literal
+1 += 1

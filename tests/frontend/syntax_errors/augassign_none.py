@@ -1,0 +1,2 @@
+# augmented assignment to none
+None += 1

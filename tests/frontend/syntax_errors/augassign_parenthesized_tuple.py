@@ -1,0 +1,2 @@
+# augmented assignment to parenthesized_tuple
+(a, b) += 1

@@ -1,0 +1,2 @@
+# augmented assignment to starred
+*a += 1

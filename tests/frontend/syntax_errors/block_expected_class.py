@@ -1,0 +1,3 @@
+# expected an indented block after class
+class C:
+x = 1

@@ -1,0 +1,4 @@
+# expected an indented block after decorated_def
+@dec
+def f():
+x = 1

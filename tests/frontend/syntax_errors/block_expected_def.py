@@ -1,0 +1,3 @@
+# expected an indented block after def
+def f():
+x = 1

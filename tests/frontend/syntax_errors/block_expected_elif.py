@@ -1,0 +1,5 @@
+# expected an indented block after elif
+if x:
+    pass
+elif y:
+x = 1

@@ -1,0 +1,5 @@
+# expected an indented block after else
+if x:
+    pass
+else:
+x = 1

@@ -1,0 +1,5 @@
+# expected an indented block after except_type
+try:
+    pass
+except ValueError as e:
+x = 1

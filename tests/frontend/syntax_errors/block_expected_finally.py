@@ -1,0 +1,5 @@
+# expected an indented block after finally
+try:
+    pass
+finally:
+x = 1

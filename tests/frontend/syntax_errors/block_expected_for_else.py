@@ -1,0 +1,5 @@
+# expected an indented block after for_else
+for x in y:
+    pass
+else:
+x = 1

@@ -1,0 +1,3 @@
+# expected an indented block after match
+match x:
+x = 1

@@ -1,0 +1,4 @@
+# expected an indented block after method
+class C:
+    def f(self):
+x = 1

@@ -1,0 +1,3 @@
+# expected an indented block after try
+try:
+x = 1

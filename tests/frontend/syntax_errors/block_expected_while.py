@@ -1,0 +1,3 @@
+# expected an indented block after while
+while x:
+x = 1

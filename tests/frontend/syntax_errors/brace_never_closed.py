@@ -1,0 +1,2 @@
+# '{' was never closed
+x = {1: 2

@@ -1,0 +1,3 @@
+# '[' was never closed
+x = [1, 2
+y = 3

@@ -1,0 +1,2 @@
+# None as a keyword argument name
+f(None=1)

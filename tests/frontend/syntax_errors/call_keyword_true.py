@@ -1,0 +1,2 @@
+# True as a keyword argument name
+f(True=1)

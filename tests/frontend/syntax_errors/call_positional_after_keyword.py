@@ -1,0 +1,2 @@
+# positional argument follows keyword argument
+f(a=1, b)

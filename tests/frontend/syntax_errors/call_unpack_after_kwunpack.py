@@ -1,0 +1,2 @@
+# iterable argument unpacking follows keyword argument unpacking
+f(**k, *a)

@@ -1,0 +1,2 @@
+# a line continuation at the end of the file
+x = 1 + \

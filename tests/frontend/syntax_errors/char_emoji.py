@@ -1,0 +1,2 @@
+# an emoji in code
+x = 😀

@@ -1,0 +1,2 @@
+# an escape sequence outside a string
+x = \n

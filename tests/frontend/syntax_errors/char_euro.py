@@ -1,0 +1,2 @@
+# an invalid character
+€ = 1

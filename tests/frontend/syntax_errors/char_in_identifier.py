@@ -1,0 +1,2 @@
+# an identifier with an invalid character
+ab·c• = 1

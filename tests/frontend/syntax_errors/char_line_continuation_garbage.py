@@ -1,0 +1,2 @@
+# a character after a line continuation
+x = 1 \ 2

@@ -1,0 +1,2 @@
+# a non-breaking space
+x = 1

@@ -1,0 +1,2 @@
+# a control character
+x = 1

@@ -1,0 +1,2 @@
+# a typographic quote
+x = “quoted”

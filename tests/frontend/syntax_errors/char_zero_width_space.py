@@ -1,0 +1,2 @@
+# a zero-width space
+x = 1​

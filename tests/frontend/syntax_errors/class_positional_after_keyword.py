@@ -1,0 +1,3 @@
+# a base class after a keyword
+class C(metaclass=M, Base):
+    pass

@@ -1,0 +1,3 @@
+# expected ':' after async_def
+async def f()
+    pass

@@ -1,0 +1,4 @@
+# expected ':' after case
+match x:
+    case 1
+        pass

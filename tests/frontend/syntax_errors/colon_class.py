@@ -1,0 +1,3 @@
+# expected ':' after class
+class C
+    pass

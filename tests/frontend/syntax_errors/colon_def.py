@@ -1,0 +1,3 @@
+# expected ':' after def
+def f()
+    pass

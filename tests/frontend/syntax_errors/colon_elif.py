@@ -1,0 +1,5 @@
+# expected ':' after elif
+if x:
+    pass
+elif y
+    pass

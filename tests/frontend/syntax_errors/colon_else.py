@@ -1,0 +1,5 @@
+# expected ':' after else
+if x:
+    pass
+else
+    pass

@@ -1,0 +1,5 @@
+# expected ':' after except
+try:
+    pass
+except ValueError
+    pass

@@ -1,0 +1,5 @@
+# expected ':' after finally
+try:
+    pass
+finally
+    pass

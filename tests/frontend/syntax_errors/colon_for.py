@@ -1,0 +1,3 @@
+# expected ':' after for
+for x in range(10)
+    pass

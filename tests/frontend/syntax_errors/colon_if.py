@@ -1,0 +1,3 @@
+# expected ':' after if
+if x
+    pass

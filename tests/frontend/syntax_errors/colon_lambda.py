@@ -1,0 +1,2 @@
+# expected ':' after lambda
+f = lambda x x

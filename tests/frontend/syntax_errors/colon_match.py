@@ -1,0 +1,4 @@
+# expected ':' after match
+match x
+    case 1:
+        pass

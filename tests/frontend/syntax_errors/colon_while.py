@@ -1,0 +1,3 @@
+# expected ':' after while
+while True
+    pass

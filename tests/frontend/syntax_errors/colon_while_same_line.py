@@ -1,0 +1,2 @@
+# expected ':' after while_same_line
+while x pass

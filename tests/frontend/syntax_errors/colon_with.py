@@ -1,0 +1,3 @@
+# expected ':' after with
+with open(x) as f
+    pass

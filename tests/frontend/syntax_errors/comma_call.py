@@ -1,0 +1,2 @@
+# a missing comma in a call
+f(a b)

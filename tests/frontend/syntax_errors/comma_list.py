@@ -1,0 +1,2 @@
+# a missing comma in a list
+x = [1 2]

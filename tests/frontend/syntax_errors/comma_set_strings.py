@@ -1,0 +1,2 @@
+# a missing comma between strings
+x = {'a' 'b' c}

@@ -1,0 +1,2 @@
+# a missing comma in a tuple
+x = (a, b c)

@@ -1,0 +1,4 @@
+# CRLF line endings
+if x:
+    a = 1
+  b = 2

@@ -1,0 +1,3 @@
+# def parameters: after_kwargs
+def f(**k, a):
+    pass

@@ -1,0 +1,3 @@
+# def parameters: annotation_empty
+def f(a:):
+    pass

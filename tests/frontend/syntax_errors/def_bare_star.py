@@ -1,0 +1,3 @@
+# def parameters: bare_star
+def f(*):
+    pass

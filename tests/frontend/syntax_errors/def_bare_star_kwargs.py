@@ -1,0 +1,3 @@
+# def parameters: bare_star_kwargs
+def f(*, **k):
+    pass

@@ -1,0 +1,3 @@
+# def parameters: default_before_nondefault
+def f(a=1, b):
+    pass

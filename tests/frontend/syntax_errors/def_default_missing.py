@@ -1,0 +1,3 @@
+# def parameters: default_missing
+def f(a=):
+    pass

@@ -1,0 +1,3 @@
+# def parameters: keyword_name
+def f(if):
+    pass

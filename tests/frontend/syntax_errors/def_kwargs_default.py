@@ -1,0 +1,3 @@
+# def parameters: kwargs_default
+def f(**k=1):
+    pass

@@ -1,0 +1,3 @@
+# def parameters: kwargs_twice
+def f(**a, **b):
+    pass

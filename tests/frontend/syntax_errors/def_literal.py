@@ -1,0 +1,3 @@
+# def parameters: literal
+def f(1):
+    pass

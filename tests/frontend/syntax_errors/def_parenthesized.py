@@ -1,0 +1,3 @@
+# def parameters: parenthesized
+def f((a, b)):
+    pass

@@ -1,0 +1,3 @@
+# def parameters: slash_after_kwargs
+def f(**k, /):
+    pass

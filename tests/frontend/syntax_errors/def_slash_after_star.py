@@ -1,0 +1,3 @@
+# def parameters: slash_after_star
+def f(*, a, /):
+    pass

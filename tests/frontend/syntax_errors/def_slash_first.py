@@ -1,0 +1,3 @@
+# def parameters: slash_first
+def f(/):
+    pass

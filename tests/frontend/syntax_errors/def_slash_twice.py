@@ -1,0 +1,3 @@
+# def parameters: slash_twice
+def f(a, /, b, /):
+    pass

@@ -1,0 +1,3 @@
+# def parameters: star_annotation_default
+def f(*a: int = 1):
+    pass

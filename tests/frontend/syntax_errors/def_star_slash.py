@@ -1,0 +1,3 @@
+# def parameters: star_slash
+def f(*a, /):
+    pass

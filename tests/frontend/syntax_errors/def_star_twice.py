@@ -1,0 +1,3 @@
+# def parameters: star_twice
+def f(*a, *b):
+    pass

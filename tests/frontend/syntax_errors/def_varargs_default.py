@@ -1,0 +1,3 @@
+# def parameters: varargs_default
+def f(*a=1):
+    pass

@@ -1,0 +1,2 @@
+# cannot delete call
+del f()

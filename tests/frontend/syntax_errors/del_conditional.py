@@ -1,0 +1,2 @@
+# cannot delete conditional
+del a if b else c

@@ -1,0 +1,2 @@
+# cannot delete expression
+del a + b

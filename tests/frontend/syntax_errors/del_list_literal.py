@@ -1,0 +1,2 @@
+# cannot delete list_literal
+del [a, 1]

@@ -1,0 +1,2 @@
+# cannot delete named
+del (a := 1)

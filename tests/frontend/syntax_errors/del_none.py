@@ -1,0 +1,2 @@
+# cannot delete none
+del None

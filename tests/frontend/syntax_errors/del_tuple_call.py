@@ -1,0 +1,2 @@
+# cannot delete tuple_call
+del (a, f())

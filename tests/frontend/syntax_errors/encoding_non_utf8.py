@@ -1,0 +1,2 @@
+# no encoding declared
+x = "café"

@@ -1,0 +1,2 @@
+# comment with a latin-1 byte: é
+x = 1

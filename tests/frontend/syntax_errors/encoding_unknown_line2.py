@@ -1,0 +1,3 @@
+#!/usr/bin/env python3
+# coding: fake8
+x = 1

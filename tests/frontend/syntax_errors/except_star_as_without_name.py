@@ -1,0 +1,5 @@
+# 'except*' ... as without a name
+try:
+    pass
+except* ValueError as:
+    pass

@@ -1,0 +1,5 @@
+# 'except **' instead of 'except*'
+try:
+    pass
+except** ValueError:
+    pass

@@ -1,0 +1,5 @@
+# unparenthesized exception types after 'except*'
+try:
+    pass
+except* ValueError, TypeError:
+    pass

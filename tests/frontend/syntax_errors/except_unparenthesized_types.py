@@ -1,0 +1,5 @@
+# unparenthesized exception types
+try:
+    pass
+except ValueError, TypeError:
+    pass

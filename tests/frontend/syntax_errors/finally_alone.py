@@ -1,0 +1,3 @@
+# a 'finally' with no try
+finally:
+    pass

@@ -1,0 +1,3 @@
+# a for loop assigning to a call
+for f() in x:
+    pass

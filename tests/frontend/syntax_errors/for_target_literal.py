@@ -1,0 +1,3 @@
+# a for loop assigning to a literal
+for 1 in x:
+    pass

@@ -1,0 +1,4 @@
+# a form feed in indentation
+if x:
+    a = 1
+  b = 2

@@ -1,0 +1,2 @@
+# an f-string expression containing a backslash
+x = f'{a\nb}'

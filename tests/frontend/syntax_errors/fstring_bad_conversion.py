@@ -1,0 +1,2 @@
+# an f-string with an unknown conversion
+x = f'{a!x}'

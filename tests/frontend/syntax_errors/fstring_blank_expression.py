@@ -1,0 +1,2 @@
+# an f-string with only spaces in an expression
+x = f'{  }'

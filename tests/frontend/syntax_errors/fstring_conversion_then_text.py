@@ -1,0 +1,2 @@
+# an f-string conversion followed by text
+x = f'{a!r x}'

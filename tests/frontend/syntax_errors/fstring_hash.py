@@ -1,0 +1,2 @@
+# an f-string expression containing '#'
+x = f'{a#}'

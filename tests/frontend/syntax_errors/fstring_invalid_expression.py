@@ -1,0 +1,2 @@
+# an f-string expression with two names
+x = f'{a b}'

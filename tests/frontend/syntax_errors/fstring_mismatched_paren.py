@@ -1,0 +1,2 @@
+# an f-string expression with mismatched brackets
+x = f'{(a}'

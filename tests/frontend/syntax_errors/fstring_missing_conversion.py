@@ -1,0 +1,2 @@
+# an f-string with ! and no conversion
+x = f'{a!}'

@@ -1,0 +1,2 @@
+# format specs nested too deeply
+x = f'{a:{b:{c}}}'

@@ -1,0 +1,2 @@
+# an f-string ending in '{'
+x = f'abc{'

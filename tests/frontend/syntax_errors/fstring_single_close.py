@@ -1,0 +1,2 @@
+# an f-string with a single '}'
+x = f'a}b'

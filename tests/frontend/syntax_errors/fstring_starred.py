@@ -1,0 +1,2 @@
+# a starred f-string expression
+x = f'{*a}'

@@ -1,0 +1,2 @@
+# an f-string missing its '}'
+x = f'{a'

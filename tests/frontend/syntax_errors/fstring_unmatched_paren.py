@@ -1,0 +1,2 @@
+# an f-string expression with an unmatched ')'
+x = f'{a)}'

@@ -1,0 +1,2 @@
+# an f-string expression ending in an operator
+x = f'{a +}'

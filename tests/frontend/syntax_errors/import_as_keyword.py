@@ -1,0 +1,2 @@
+# a keyword as an import alias
+import os as if

@@ -1,0 +1,3 @@
+# an unexpected indent
+x = 1
+    y = 2

@@ -1,0 +1,4 @@
+# a deeper indent inside a block
+if x:
+    a = 1
+        b = 2

@@ -1,0 +1,2 @@
+# an open expression at the end of the file
+x = [1, 2,

@@ -1,0 +1,2 @@
+# a number after a dot
+x = a.1

@@ -1,0 +1,3 @@
+# await with no operand
+async def f():
+    await

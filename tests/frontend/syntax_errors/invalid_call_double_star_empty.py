@@ -1,0 +1,2 @@
+# a call with ** and nothing after it
+f(**)

@@ -1,0 +1,2 @@
+# a chained assignment ending in =
+a = b =

@@ -1,0 +1,3 @@
+# an empty base list opened and colon
+class C(:
+    pass

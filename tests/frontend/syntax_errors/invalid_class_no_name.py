@@ -1,0 +1,3 @@
+# a class statement without a name
+class :
+    pass

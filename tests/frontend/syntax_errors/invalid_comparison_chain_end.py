@@ -1,0 +1,2 @@
+# a comparison operator at the end
+x = a < b <

@@ -1,0 +1,2 @@
+# a conditional expression with an empty test
+x = 1 if else 2

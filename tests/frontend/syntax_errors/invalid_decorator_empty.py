@@ -1,0 +1,4 @@
+# a decorator with no expression
+@
+def f():
+    pass

@@ -1,0 +1,3 @@
+# a decorator before an assignment
+@dec
+x = 1

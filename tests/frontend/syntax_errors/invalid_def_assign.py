@@ -1,0 +1,2 @@
+# assigning to the def keyword
+def = 1

@@ -1,0 +1,3 @@
+# a function definition without parentheses
+def f:
+    pass

@@ -1,0 +1,3 @@
+# a colon inside the parameter list
+def f(:
+    pass

@@ -1,0 +1,2 @@
+# a dollar sign
+x = 1 $ 2

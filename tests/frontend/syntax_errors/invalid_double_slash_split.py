@@ -1,0 +1,2 @@
+# an operator split by a space
+x = 1 / / 2

@@ -1,0 +1,5 @@
+# an elif with no condition
+if x:
+    pass
+elif:
+    pass

@@ -1,0 +1,3 @@
+# an else with no if
+else:
+    pass

@@ -1,0 +1,3 @@
+# a return annotation without a type
+def f() ->:
+    pass

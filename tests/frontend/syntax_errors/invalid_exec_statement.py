@@ -1,0 +1,2 @@
+# exec as a statement
+exec "x = 1"

@@ -1,0 +1,3 @@
+# a for loop without 'in'
+for x range(10):
+    pass

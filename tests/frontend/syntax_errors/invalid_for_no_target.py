@@ -1,0 +1,3 @@
+# a for loop without a target
+for in y:
+    pass

@@ -1,0 +1,2 @@
+# from ... import with nothing imported
+from . import

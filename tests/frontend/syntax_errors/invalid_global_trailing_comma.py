@@ -1,0 +1,3 @@
+# a trailing comma in a global statement
+def f():
+    global x,

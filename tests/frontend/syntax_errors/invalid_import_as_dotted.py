@@ -1,0 +1,2 @@
+# import ... as with a dotted alias
+import os as a.b

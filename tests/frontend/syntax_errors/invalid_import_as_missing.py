@@ -1,0 +1,2 @@
+# import ... as without a name
+import os as

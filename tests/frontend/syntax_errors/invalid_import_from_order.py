@@ -1,0 +1,2 @@
+# the import and from keywords swapped
+import path from os

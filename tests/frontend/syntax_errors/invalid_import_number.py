@@ -1,0 +1,2 @@
+# importing a number
+import 1

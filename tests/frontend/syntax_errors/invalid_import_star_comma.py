@@ -1,0 +1,2 @@
+# import * followed by more names
+from os import *, path

@@ -1,0 +1,2 @@
+# a trailing comma in an unparenthesized import
+from os import path,

@@ -1,0 +1,2 @@
+# a keyword as a keyword argument name
+f(class=1)

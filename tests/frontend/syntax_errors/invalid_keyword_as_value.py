@@ -1,0 +1,2 @@
+# a keyword where a value is expected
+x = if

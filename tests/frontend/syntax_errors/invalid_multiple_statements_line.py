@@ -1,0 +1,2 @@
+# two statements without separator
+x = 1 y = 2

@@ -1,0 +1,2 @@
+# a bare not
+x = not

@@ -1,0 +1,2 @@
+# the <> operator
+x = 1 <> 2

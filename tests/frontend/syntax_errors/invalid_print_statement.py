@@ -1,0 +1,2 @@
+# print as a statement
+print "hello"

@@ -1,0 +1,2 @@
+# a question mark
+x = a ? b : c

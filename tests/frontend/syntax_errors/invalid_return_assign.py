@@ -1,0 +1,2 @@
+# assigning to the return keyword
+return = 1

@@ -1,0 +1,2 @@
+# three stars
+x = a *** b

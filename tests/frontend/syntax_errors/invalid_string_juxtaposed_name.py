@@ -1,0 +1,2 @@
+# a string then a name
+x = 'a' b

@@ -1,0 +1,2 @@
+# two names side by side
+a b

@@ -1,0 +1,3 @@
+# type parameters (new in 3.12)
+def f[T](x: T) -> T:
+    return x

@@ -1,0 +1,2 @@
+# a value then a tilde
+x = 1 ~ 2

@@ -1,0 +1,3 @@
+# an assignment expression as a parameter
+def f(x := 1):
+    pass

@@ -1,0 +1,2 @@
+# an assignment expression as a statement
+x := 1

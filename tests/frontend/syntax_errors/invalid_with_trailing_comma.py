@@ -1,0 +1,3 @@
+# a with statement ending in a comma
+with a, :
+    pass

@@ -1,0 +1,3 @@
+# yield from with no operand
+def g():
+    x = yield from

@@ -1,0 +1,2 @@
+# lambda parameters: after_kwargs
+f = lambda **k, a: 0

@@ -1,0 +1,2 @@
+# lambda parameters: annotation
+f = lambda a: int: 0

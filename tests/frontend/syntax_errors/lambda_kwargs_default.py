@@ -1,0 +1,2 @@
+# lambda parameters: kwargs_default
+f = lambda **k=1: 0

@@ -1,0 +1,2 @@
+# lambda parameters: parenthesized
+f = lambda (a): 0

@@ -1,0 +1,2 @@
+# lambda parameters: slash_after_star
+f = lambda *, a, /: 0

@@ -1,0 +1,2 @@
+# lambda parameters: slash_first
+f = lambda /: 0

@@ -1,0 +1,2 @@
+# lambda parameters: slash_twice
+f = lambda a, /, /: 0

@@ -1,0 +1,2 @@
+# lambda parameters: star_twice
+f = lambda *a, *b: 0

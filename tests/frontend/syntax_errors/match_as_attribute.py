@@ -1,0 +1,4 @@
+# an as pattern binding an attribute
+match x:
+    case 1 as a.b:
+        pass

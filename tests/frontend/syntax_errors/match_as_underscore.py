@@ -1,0 +1,4 @@
+# binding '_' with as
+match x:
+    case y as _:
+        pass

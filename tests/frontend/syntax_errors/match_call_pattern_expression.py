@@ -1,0 +1,4 @@
+# a class pattern whose name is a call
+match x:
+    case f()():
+        pass

@@ -1,0 +1,3 @@
+# a case clause outside a match
+case 1:
+    pass

@@ -1,0 +1,4 @@
+# a double star in a sequence pattern
+match x:
+    case [**a]:
+        pass

@@ -1,0 +1,4 @@
+# a class pattern keyword written with ==
+match x:
+    case C(a==1):
+        pass

@@ -1,0 +1,3 @@
+# a match statement without cases
+match x:
+    pass

@@ -1,0 +1,4 @@
+# positional patterns after keyword patterns
+match x:
+    case C(a=1, b):
+        pass

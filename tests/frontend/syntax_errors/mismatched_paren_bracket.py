@@ -1,0 +1,2 @@
+# ')' closing '['
+x = foo(a, [b, c)

@@ -1,0 +1,2 @@
+# a non-binary digit in a binary literal
+x = 0b102

@@ -1,0 +1,2 @@
+# a binary prefix with no digits
+x = 0b

@@ -1,0 +1,2 @@
+# a double underscore
+x = 1__000

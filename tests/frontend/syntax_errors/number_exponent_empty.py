@@ -1,0 +1,2 @@
+# an exponent with no digits
+x = 1e

@@ -1,0 +1,2 @@
+# an exponent with only a sign
+x = 1.5e+

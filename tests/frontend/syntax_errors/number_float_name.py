@@ -1,0 +1,2 @@
+# a name glued to a float
+x = 1.5abc

@@ -1,0 +1,2 @@
+# a hexadecimal prefix with no digits
+x = 0x

@@ -1,0 +1,2 @@
+# a non-hex letter in a hexadecimal literal
+x = 0x1g

@@ -1,0 +1,2 @@
+# a hexadecimal literal of only an underscore
+x = 0x_

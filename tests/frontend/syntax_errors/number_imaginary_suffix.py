@@ -1,0 +1,2 @@
+# a name glued to an imaginary literal
+x = 1jx

@@ -1,0 +1,2 @@
+# a name glued to a number
+x = 5abc

@@ -1,0 +1,2 @@
+# a non-octal digit in an octal literal
+x = 0o8

@@ -1,0 +1,2 @@
+# an octal prefix with no digits
+x = 0o

@@ -1,0 +1,2 @@
+# a long decimal literal with a leading zero
+x = 0123456789

@@ -1,0 +1,2 @@
+# a trailing underscore
+x = 1_

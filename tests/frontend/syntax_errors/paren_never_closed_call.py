@@ -1,0 +1,2 @@
+# a call never closed
+print("hello"

@@ -1,0 +1,2 @@
+# nested brackets never closed
+x = f(a, [b, (c,

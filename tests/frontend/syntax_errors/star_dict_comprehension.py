@@ -1,0 +1,2 @@
+# dict unpacking in a dict comprehension
+x = {**a for a in b}

@@ -1,0 +1,2 @@
+# a dict key without ':' and a value
+x = {1: 2, 3}

@@ -1,0 +1,2 @@
+# a dict key and ':' without a value
+x = {1:}

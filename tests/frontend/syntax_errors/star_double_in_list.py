@@ -1,0 +1,2 @@
+# a double-starred expression in a list
+x = [**a]

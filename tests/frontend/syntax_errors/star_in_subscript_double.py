@@ -1,0 +1,2 @@
+# a double-starred subscript
+x = a[**b]

@@ -1,0 +1,2 @@
+# a starred keyword argument value
+f(a=*b)

@@ -1,0 +1,2 @@
+# iterable unpacking in a list comprehension
+x = [*a for a in b]

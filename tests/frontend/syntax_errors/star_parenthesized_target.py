@@ -1,0 +1,2 @@
+# a parenthesized starred expression as a target
+(*a) = 1

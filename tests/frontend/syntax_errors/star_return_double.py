@@ -1,0 +1,3 @@
+# a double star after return
+def f():
+    return **x

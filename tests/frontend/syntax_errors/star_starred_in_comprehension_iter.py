@@ -1,0 +1,2 @@
+# a starred expression as a comprehension iterable
+x = [a for a in *b]

@@ -1,0 +1,2 @@
+# an unknown string prefix
+x = ub'a'

@@ -1,0 +1,2 @@
+# a doubled string prefix
+x = rr'a'

@@ -1,0 +1,2 @@
+# a bytes literal with a non-ASCII character
+x = b'café'

@@ -1,0 +1,2 @@
+# a truncated \x escape in bytes
+x = b'ab\x4'

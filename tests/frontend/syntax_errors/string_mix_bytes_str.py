@@ -1,0 +1,2 @@
+# bytes and str literals concatenated
+x = 'a' b'b'

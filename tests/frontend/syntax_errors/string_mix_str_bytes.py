@@ -1,0 +1,2 @@
+# str and bytes literals concatenated
+x = b'a' 'b'

@@ -1,0 +1,2 @@
+# a truncated \U escape
+x = '\U0001F60'

@@ -1,0 +1,2 @@
+# a truncated \u escape
+x = '\u12'

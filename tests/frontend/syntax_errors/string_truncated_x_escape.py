@@ -1,0 +1,2 @@
+# a truncated \x escape
+x = '\x1'

@@ -1,0 +1,2 @@
+# a \N escape with an unknown name
+x = '\N{NO SUCH CHARACTER}'

@@ -1,0 +1,2 @@
+# an unterminated single-quoted string
+x = 'abc

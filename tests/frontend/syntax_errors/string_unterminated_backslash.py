@@ -1,0 +1,2 @@
+# a string ended by a backslash at the end of the line
+x = 'abc\

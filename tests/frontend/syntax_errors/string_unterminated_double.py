@@ -1,0 +1,2 @@
+# an unterminated double-quoted string
+x = "abc

@@ -1,0 +1,2 @@
+# an unterminated string at the end of the file
+x = 'abc

@@ -1,0 +1,2 @@
+# an unterminated f-string
+x = f'abc

@@ -1,0 +1,2 @@
+# an unterminated raw string
+x = r'abc

@@ -1,0 +1,3 @@
+# an unterminated string after a continuation
+x = ('abc'
+     'def)

@@ -1,0 +1,5 @@
+# an unterminated triple-quoted string
+x = """abc
+def
+
+ghi

@@ -1,0 +1,5 @@
+# a try with only 'else'
+try:
+    pass
+else:
+    pass

@@ -1,0 +1,4 @@
+# a try without 'except' or 'finally'
+try:
+    pass
+x = 1

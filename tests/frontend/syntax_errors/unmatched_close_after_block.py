@@ -1,0 +1,4 @@
+# an unmatched ')' at the start of a line
+def f():
+    pass
+)

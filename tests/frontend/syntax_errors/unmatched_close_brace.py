@@ -1,0 +1,2 @@
+# an unmatched '}'
+x = }

@@ -1,0 +1,2 @@
+# an assignment expression to an attribute
+x = (a.b := 1)

@@ -1,0 +1,2 @@
+# an assignment expression in a slice
+x = a[b := 1 : 2]

@@ -1,0 +1,2 @@
+# ':=' where a keyword argument's '=' belongs
+f(a := 1 = 2)

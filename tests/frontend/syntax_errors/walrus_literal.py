@@ -1,0 +1,2 @@
+# an assignment expression to a literal
+x = (1 := 2)

@@ -1,0 +1,2 @@
+# an assignment expression to a subscript
+x = (a[0] := 1)

@@ -1,0 +1,2 @@
+# an assignment expression to a tuple
+x = ((a, b) := (1, 2))

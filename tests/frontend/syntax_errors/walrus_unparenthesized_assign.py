@@ -1,0 +1,2 @@
+# an unparenthesized assignment expression on the right of =
+x = y := 1

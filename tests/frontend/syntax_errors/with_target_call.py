@@ -1,0 +1,3 @@
+# a with statement assigning to a call
+with a as f():
+    pass

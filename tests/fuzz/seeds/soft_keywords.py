@@ -1,0 +1,5 @@
+match(x)
+match[x]
+case = 1
+_ = match.case
+print(match, case)

@@ -1,0 +1,4 @@
+def f(a,  # type: int
+      ):
+    # type: (...) -> None
+    x = []  # type: List[int]
