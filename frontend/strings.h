@@ -13,6 +13,8 @@ namespace strata {
 // The atom for the adjacent STRING tokens [tokens, tokens + count): a Constant (str or
 // bytes) or a JoinedStr, positioned as CPython positions it. Null on error, with
 // `error` filled (message, line, columns; the caller sets filename and text).
+// tokens[count] must be readable: like CPython's, errors found here point at the token
+// after the run (the lexer's array always has one: the run is never last).
 ast::Node* concatenate_strings(const Token* tokens, size_t count, Arena& arena,
                                SyntaxErrorInfo& error);
 

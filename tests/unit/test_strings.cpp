@@ -135,3 +135,30 @@ TEST_CASE("f-string errors found before the expression is parsed") {
   CHECK(atom({R"(f"{((a}")"}).find("f-string: closing parenthesis") != std::string::npos);
   CHECK(atom({R"(f"\N{DASH")"}).find("malformed \\N character escape") != std::string::npos);
 }
+
+TEST_CASE("f-string fields: parts carry the run's position, expressions their own") {
+  // x = f"{x!r}{x}" f"{y:>{w}}"
+  Run run({R"(f"{x!r}{x}")", R"(f"{y:>{w}}")"});
+  strata::Arena arena;
+  strata::SyntaxErrorInfo error;
+  strata::ast::Node* node = strata::concatenate_strings(run.tokens.data(), 2, arena, error);
+  REQUIRE(node != nullptr);
+  CHECK(strata::ast::dump(node, true, -1) ==
+        "JoinedStr(values=[FormattedValue(value=Name(id='x', ctx=Load(), lineno=1, "
+        "col_offset=7, end_lineno=1, end_col_offset=8), conversion=114, lineno=1, "
+        "col_offset=4, end_lineno=1, end_col_offset=27), FormattedValue(value=Name(id='x', "
+        "ctx=Load(), lineno=1, col_offset=12, end_lineno=1, end_col_offset=13), "
+        "conversion=-1, lineno=1, col_offset=4, end_lineno=1, end_col_offset=27), "
+        "FormattedValue(value=Name(id='y', ctx=Load(), lineno=1, col_offset=19, end_lineno=1, "
+        "end_col_offset=20), conversion=-1, format_spec=JoinedStr(values=[Constant(value='>', "
+        "lineno=1, col_offset=4, end_lineno=1, end_col_offset=27), FormattedValue(value=Name("
+        "id='w', ctx=Load(), lineno=1, col_offset=23, end_lineno=1, end_col_offset=24), "
+        "conversion=-1, lineno=1, col_offset=4, end_lineno=1, end_col_offset=27)], lineno=1, "
+        "col_offset=16, end_lineno=1, end_col_offset=27), lineno=1, col_offset=4, "
+        "end_lineno=1, end_col_offset=27)], lineno=1, col_offset=4, end_lineno=1, "
+        "end_col_offset=27)");
+  CHECK(atom({R"(f"{x=}")"}) ==
+        "JoinedStr(values=[Constant(value='x='), FormattedValue(value=Name(id='x', "
+        "ctx=Load()), conversion=114)])");
+  CHECK(atom({R"(f"{:}")"}) == "error: f-string: expression required before ':' @ 10");
+}

@@ -1,0 +1,2 @@
+// frontend/assembler.cpp — STUB (issue 3 helper replaces).
+#include "frontend/assembler.h"

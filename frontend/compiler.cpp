@@ -1,0 +1,2 @@
+// frontend/compiler.cpp — STUB (issue 3 helper replaces).
+#include "frontend/compiler.h"

@@ -1,0 +1,2 @@
+// frontend/compiler.h — STUB (issue 3 helper replaces).
+#pragma once

@@ -1,0 +1,2 @@
+// frontend/image_cache.cpp — STUB (issue 3 helper replaces).
+#include "frontend/image_cache.h"

@@ -1,0 +1,2 @@
+// frontend/symtable.cpp — STUB (issue 3 helper replaces).
+#include "frontend/symtable.h"

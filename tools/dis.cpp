@@ -1,0 +1,1 @@
+// tools/dis.cpp — STUB (issue 3 helper replaces).
