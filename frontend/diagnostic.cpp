@@ -64,13 +64,14 @@ std::string format_syntax_error(const SyntaxErrorInfo& e) {
   out += std::to_string(e.lineno);
   out += '\n';
   if (!e.text.empty()) {
-    long offset = char_offset(e.text, e.col_offset);
+    long offset = e.byte_offsets ? (e.col_offset < 0 ? -1 : e.col_offset + 1L)
+                                 : char_offset(e.text, e.col_offset);
     long end_offset = -1;
     if (e.end_col_offset >= 0) {
       if (e.end_lineno > e.lineno) {
         end_offset = static_cast<long>(e.text.size());
       } else {
-        end_offset = char_offset(e.text, e.end_col_offset);
+        end_offset = e.byte_offsets ? e.end_col_offset + 1L : char_offset(e.text, e.end_col_offset);
       }
     }
     if (end_offset > static_cast<long>(e.text.size()) + 1) {

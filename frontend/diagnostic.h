@@ -15,6 +15,10 @@ struct SyntaxErrorInfo {
   int end_lineno = 0;       // 0 when unknown
   int end_col_offset = -1;  // exclusive, UTF-8 bytes, on end_lineno; -1 when unknown
   std::string text;         // the source line (with its newline), as SyntaxError.text
+  // CPython turns the columns into SyntaxError.offset by counting characters of `text`
+  // when its tokenizer knew the source's encoding; for an undeclared file (and for an
+  // f-string's sub-parser) its parser's errors keep byte counts instead.
+  bool byte_offsets = false;
 };
 
 // What CPython 3.11 prints for an uncaught SyntaxError (File/line header, the source

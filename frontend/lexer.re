@@ -7,9 +7,11 @@
 //
 // Buffer invariant: we lex a private copy of the source that always ends in '\n'
 // (CPython fakes a newline after an unterminated last line) followed by NUL padding;
-// a NUL byte is therefore only ever read at `lim`, the end of input. When the source
-// holds a NUL byte, the copy stops before the line holding it: CPython fails as it
-// reads that line, so reaching our end of input then means "report the NUL".
+// a NUL byte is therefore only ever read at `lim`, the end of input. (A UTF-8 file's
+// NUL bytes are gone before we see it: decode_source joins lines at them as CPython
+// 3.11.2's file reader does.) When the source still holds a NUL byte (a string, another
+// declared encoding), the copy stops before the line holding it, and reaching our end
+// of input then means "report the NUL", as later CPython versions do.
 //
 // Line bookkeeping: `lineno`/`line_start` describe the line `cur` is in, advanced as
 // soon as a '\n' is consumed. CPython only advances when it reads the next line, which
@@ -244,7 +246,7 @@ class Lexer {
   bool open_bracket(const uchar* s, uchar c);
   bool close_bracket(const uchar* s, uchar c);
   void end_of_input();
-  void bad_character(const uchar* s);
+  bool bad_character(const uchar* s);
 
   // -- state ---------------------------------------------------------------------
   const char* src_;
@@ -731,14 +733,27 @@ bool Lexer::lex_identifier_slow(const uchar* start) {
   const uchar* p = start;
   while (is_ident_char(*p)) ++p;
   int32_t len = static_cast<int32_t>(p - start);
-  // Validate and find the first character that cannot be part of a name.
+  // Only a source declared UTF-8 can hold bytes that are not (undeclared ones are
+  // checked whole). CPython decodes the name at once, before looking at its characters,
+  // and its parser reports the decoder's error at the end of the name, on the line as
+  // decoded with replacement characters.
+  std::string bad = utf8_decode_error(std::string_view(reinterpret_cast<const char*>(start), len));
+  if (!bad.empty()) {
+    cur_ = p;
+    std::string shown = utf8_replace(line_text(line_start_, true));
+    int col = replaced_line_column(shown, static_cast<long>(p - line_start_));
+    fail("SyntaxError", "(unicode error) " + bad, lineno_, line_start_, col, lineno_, -1, true);
+    error_.text = std::move(shown);
+    return false;
+  }
+  // Find the first character that cannot be part of a name.
   int32_t i = 0;
   bool first = true;
   while (i < len) {
     int32_t at = i;
     UChar32 ch;
     U8_NEXT(start, i, len, ch);
-    if (ch < 0) {
+    if (ch < 0) {  // unreachable after the check above; kept for safety
       cur_ = start + i;
       syntax_error("invalid character in identifier", start + i);
       return false;
@@ -798,18 +813,19 @@ bool Lexer::lex_identifier_slow(const uchar* start) {
 }
 
 // A byte no token starts with: ASCII control characters are CPython's tokenizer
-// errors; the printable ones ($ ? `) are a generic OP there that the parser rejects,
-// which we report directly as the parser would: "invalid syntax" at the character.
-void Lexer::bad_character(const uchar* s) {
+// errors; the printable ones ($ ? `) are a generic OP there, which the parser rejects:
+// a STRAY token, and the tokenizer goes on. Returns false when it stopped.
+bool Lexer::bad_character(const uchar* s) {
   uchar c = *s;
   if (c < 0x20 || c == 0x7f) {
     char msg[48];
     std::snprintf(msg, sizeof msg, "invalid non-printable character U+%04X", c);
     syntax_error(msg, s + 1);
-    return;
+    return false;
   }
-  int col = static_cast<int>(s - line_start_);
-  fail("SyntaxError", "invalid syntax", lineno_, line_start_, col, lineno_, col + 1, true);
+  cur_ = s + 1;
+  emit_simple(Tok::STRAY, s, s + 1);
+  return true;
 }
 
 void Lexer::run() {
@@ -947,7 +963,7 @@ void Lexer::run() {
       ":="  { kind = Tok::COLONEQUAL; goto op; }
       "!"   { kind = Tok::EXCLAMATION; goto op; }
 
-      *     { bad_character(s); return; }
+      *     { if (!bad_character(s)) return; continue; }
     */
   name:
     if (*p >= 0x80) {  // a name that continues with non-ASCII characters

@@ -84,8 +84,11 @@ void yyerror(YYLTYPE* lloc, strata::ParserState* ps, const char* msg);
 %token <tok> KW_OR "or" KW_PASS "pass" KW_RAISE "raise" KW_RETURN "return" KW_TRY "try"
 %token <tok> KW_WHILE "while" KW_WITH "with" KW_YIELD "yield"
 %token <tok> KW_MATCH "match" KW_CASE "case"
+%token <tok> STRAY
 /* Made by the feed only. */
 %token START_FILE START_EVAL START_SINGLE START_FSTRING START_FUNCTYPE
+%token START_PROBE_EXPR START_PROBE_EXPRS START_PROBE_SUBJECT START_PROBE_COMPFOR
+%token START_PROBE_NAMED START_PROBE_FORHEAD
 %token <tok> LPAR_WITH
 
 %type <node> compound_stmt small_stmt expr_stmt funcdef classdef if_stmt while_stmt
@@ -131,6 +134,14 @@ start:
       ps->result = m; }
   | START_FUNCTYPE "(" ")" "->" expression newlines_opt ENDMARKER {
       auto* m = mk0<FunctionType>(ps); m->returns = $5; ps->result = m; }
+  | START_PROBE_EXPR expression { ps->probe_ok = true; ps->result = $2; }
+  | START_PROBE_EXPRS exprs { ps->probe_ok = true; ps->result = $2; }
+  | START_PROBE_SUBJECT star_named_list { ps->probe_ok = true; }
+  | START_PROBE_COMPFOR comp_for { ps->probe_ok = true; }
+  | START_PROBE_NAMED named_expr { ps->probe_ok = true; }
+  | START_PROBE_FORHEAD target_list "in" star_exprs {
+      ps->probe_ok = set_target(ps, make_tuple_or_item(ps, @2, $2), ExprContext::Store,
+                                Targets::For); }
   ;
 
 newlines_opt: %empty | newlines_opt NEWLINE ;
@@ -196,7 +207,8 @@ small_stmt:
       auto* n = MK(Raise, @$); n->exc = $2; n->cause = $4; $$ = n; }
   | "global" name_list { auto* n = MK(Global, @$); n->names = SEQ($2); $$ = n; }
   | "nonlocal" name_list { auto* n = MK(Nonlocal, @$); n->names = SEQ($2); $$ = n; }
-  | "del" target_list { CK($$ = make_delete(ps, @$, $2)); }
+  | "del" star_expr_list { CK($$ = make_delete(ps, @$, $2)); }
+  | "del" star_expr_list "," { CK($$ = make_delete(ps, @$, $2)); }
   | "assert" expression { auto* n = MK(Assert, @$); n->test = $2; $$ = n; }
   | "assert" expression "," expression {
       auto* n = MK(Assert, @$); n->test = $2; n->msg = $4; $$ = n; }
@@ -399,15 +411,19 @@ while_stmt:
       auto* n = MK(While, @$); n->test = $2; n->body = SEQ($4); n->orelse = SEQ($5); $$ = n; }
   ;
 
+/* The target is checked as soon as the header is read: CPython reports a bad target
+   before a missing body. */
 for_stmt:
-    "for" target_list "in" star_exprs ":" block else_opt {
-      auto* n = MK(For, @$); ast::Node* t = make_tuple_or_item(ps, @2, $2);
-      CK(set_target(ps, t, ExprContext::Store, Targets::For));
-      n->target = t; n->iter = $4; n->body = SEQ($6); n->orelse = SEQ($7); $$ = n; }
-  | "async" "for" target_list "in" star_exprs ":" block else_opt {
-      auto* n = MK(AsyncFor, @$); ast::Node* t = make_tuple_or_item(ps, @3, $3);
-      CK(set_target(ps, t, ExprContext::Store, Targets::For));
-      n->target = t; n->iter = $5; n->body = SEQ($7); n->orelse = SEQ($8); $$ = n; }
+    "for" target_list "in" star_exprs ":" <node>{
+      $$ = make_tuple_or_item(ps, @2, $2); CK(set_target(ps, $$, ExprContext::Store, Targets::For)); }
+    block else_opt {
+      auto* n = MK(For, @$); n->target = $6; n->iter = $4; n->body = SEQ($7); n->orelse = SEQ($8);
+      $$ = n; }
+  | "async" "for" target_list "in" star_exprs ":" <node>{
+      $$ = make_tuple_or_item(ps, @3, $3); CK(set_target(ps, $$, ExprContext::Store, Targets::For)); }
+    block else_opt {
+      auto* n = MK(AsyncFor, @$); n->target = $7; n->iter = $5; n->body = SEQ($8);
+      n->orelse = SEQ($9); $$ = n; }
   ;
 
 try_stmt:
@@ -929,7 +945,7 @@ int yylex(YYSTYPE* lval, YYLTYPE* lloc, strata::ParserState* ps) {
     return ps->start_code;
   }
   if (ps->pos >= ps->ntoks) {
-    lloc->first = lloc->last = ps->ntoks - 1;
+    lloc->first = lloc->last = ps->probe ? ps->ntoks : ps->ntoks - 1;
     return T_YYEOF;
   }
   int i = ps->pos++;
@@ -970,6 +986,10 @@ extern const int kBisonStartSingle = T_START_SINGLE;
 extern const int kBisonStartFstring = T_START_FSTRING;
 extern const int kBisonStartFuncType = T_START_FUNCTYPE;
 extern const int kBisonLparWith = T_LPAR_WITH;
+extern const int kBisonErrorToken = T_ERRORTOKEN;
+extern const int kBisonProbe[] = {T_START_PROBE_EXPR, T_START_PROBE_EXPRS,
+                                  T_START_PROBE_SUBJECT, T_START_PROBE_COMPFOR,
+                                  T_START_PROBE_NAMED, T_START_PROBE_FORHEAD};
 
 int run_bison(ParserState* ps) { return yyparse(ps); }
 

@@ -3,6 +3,13 @@
 // grammar's actions call, target validation with CPython's messages, the choice of a
 // syntax error's message and location, and the entry points parse() and
 // parse_fstring_expression().
+//
+// Syntax errors follow CPython 3.11's pegen: its second pass's invalid_* rules become
+// checks on the tokens around the point where the LALR parse stops (probing sub-parses
+// where a rule needs a whole construct to match), the tokenizer's later errors replace
+// the parser's as _PyPegen_tokenize_full_source_to_check_for_errors lets them, and the
+// shown text and columns are those CPython computes (bytes for an undeclared file, the
+// BOM kept, NUL bytes cutting the shown line).
 #include "frontend/parser_support.h"
 
 #include <gmp.h>
@@ -21,7 +28,8 @@ namespace strata {
 // From the generated parser (parser.y's epilogue).
 extern const int kTokToBison[];
 extern const int kBisonStartFile, kBisonStartEval, kBisonStartSingle, kBisonStartFstring,
-    kBisonStartFuncType, kBisonLparWith;
+    kBisonStartFuncType, kBisonLparWith, kBisonErrorToken;
+extern const int kBisonProbe[];
 int run_bison(ParserState* ps);
 
 using namespace ast;
@@ -47,14 +55,30 @@ bool is_const(const Node* e, ConstKind k) {
   return c && c->value.kind == k;
 }
 
+// Token scanning (defined with the syntax-error reporting below).
+bool opens(Tok k);
+bool closes(Tok k);
+int matching_close(const ParserState& ps, int open);
+int bitwise_or_end(const ParserState& ps, int first);
+int token_at(const ParserState& ps, int lineno, int col);
+
 }  // namespace
 
 // -- Errors ---------------------------------------------------------------------------
 
+// The parser has read the token where the tokenizer stopped: CPython's tokenizer raised
+// its error right then, before any rule could raise another.
+bool ParserState::tokenizer_first() {
+  if (probe || !lex_error || toks[last_read()].kind != Tok::ERRORTOKEN) return false;
+  adopt(*lex_error, true);
+  return true;
+}
+
 void ParserState::raise(const char* type, int lineno, int col, int end_lineno, int end_col,
                         std::string msg) {
-  if (failed) return;
+  if (failed || tokenizer_first()) return;
   failed = true;
+  if (probe) return;
   SyntaxErrorInfo& e = *error;
   e.type = type;
   e.msg = fstring ? "f-string: " + msg : std::move(msg);
@@ -62,7 +86,77 @@ void ParserState::raise(const char* type, int lineno, int col, int end_lineno, i
   e.col_offset = col;
   e.end_lineno = end_lineno;
   e.end_col_offset = end_col;
-  e.text = std::string(source_line(source, lineno));
+  e.text = error_text(lineno);
+  e.byte_offsets = byte_offsets;
+  show_as_decoded(e);
+  if (fstring) {
+    // The sub-parser's columns are shifted to the file's; CPython shifts them back
+    // (tokens on later lines were never shifted: they end up left of the text).
+    e.col_offset = col < 0 || col - first_col < 0 ? -1 : col - first_col;
+    e.end_col_offset = end_col < 0 ? -1 : end_col - first_col;
+    if (e.end_col_offset < 0 && end_col >= 0) e.end_col_offset = end_lineno > lineno ? 0 : -1;
+  }
+}
+
+// A line of a source declared UTF-8 that is not: CPython shows it decoded with
+// replacement characters and counts characters of that text up to the byte column.
+void ParserState::show_as_decoded(SyntaxErrorInfo& e) const {
+  if (byte_offsets || fstring || utf8_decode_error(e.text).empty()) return;
+  e.text = utf8_replace(e.text);
+  if (e.col_offset >= 0) e.col_offset = replaced_line_column(e.text, e.col_offset + 1L);
+  if (e.end_col_offset >= 0 && e.end_lineno == e.lineno) {
+    e.end_col_offset = replaced_line_column(e.text, e.end_col_offset + 1L);
+  }
+}
+
+std::string ParserState::error_text(int lineno) const {
+  if (fstring) {  // CPython takes the sub-parser's line without its newline
+    std::string_view line = source_line(source, lineno - first_lineno + 1);
+    if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
+    return std::string(line);
+  }
+  std::string_view line = source_line(physical.empty() ? source : physical, lineno);
+  // CPython rereads the line from the file, where a NUL byte ends it (and shows the
+  // line even when nothing is left of it).
+  size_t nul = physical.empty() ? std::string_view::npos : line.find('\0');
+  if (nul != std::string_view::npos) line = nul ? line.substr(0, nul) : std::string_view("\n");
+  std::string text;
+  if (bom && lineno == 1) text = "\xEF\xBB\xBF";
+  text.append(line);
+  return text;
+}
+
+namespace {
+
+// The tokenizer errors that CPython's parser raises from the tokenizer's state (its
+// E_TABSPACE, E_TOODEEP, E_DEDENT, E_LINECONT and E_EOF codes), rather than the
+// tokenizer itself: they show the file's line and count columns like parser errors,
+// and a later tokenizer error does not replace a parser error for them.
+bool reported_by_parser(const SyntaxErrorInfo& e) {
+  if (e.type != "SyntaxError") return true;  // TabError, IndentationError
+  return e.msg == "unexpected character after line continuation character" ||
+         e.msg == "unexpected EOF while parsing" ||
+         e.msg.find("was never closed") != std::string::npos;
+}
+
+}  // namespace
+
+void ParserState::adopt(const SyntaxErrorInfo& e, bool tokenizer) {
+  if (failed || (!tokenizer && tokenizer_first())) return;
+  failed = true;
+  if (probe) return;
+  *error = e;
+  from_tokenizer = tokenizer;
+  if (error->type.empty()) error->type = "SyntaxError";
+  if (tokenizer && !reported_by_parser(e)) {
+    if (error->text.empty() && error->lineno > 0) {
+      error->text = std::string(source_line(source, error->lineno));
+    }
+    return;
+  }
+  if (error->lineno > 0) error->text = error_text(error->lineno);
+  error->byte_offsets = byte_offsets;
+  show_as_decoded(*error);
 }
 
 void ParserState::raise_node(const Node* n, std::string msg) {
@@ -167,16 +261,110 @@ Node* make_number(ParserState* ps, int tok) {
   return n;
 }
 
+namespace {
+
+// The first piece of a STRING token's text that CPython decodes as UTF-8 on its own and
+// that is not valid UTF-8 (only a source declared UTF-8 can hold one): its decoder
+// error, or "". Pieces: a raw or backslash-free string's whole body; otherwise each run
+// of non-ASCII bytes; in a raw f-string, each literal part between fields.
+std::string string_piece_error(const Token& t) {
+  const char* s = t.text;
+  const char* end = t.text + t.text_len;
+  bool raw = false, bytes = false, fmt = false;
+  for (; s < end && *s != '\'' && *s != '"'; ++s) {
+    char c = static_cast<char>(*s | 0x20);
+    raw |= c == 'r';
+    bytes |= c == 'b';
+    fmt |= c == 'f';
+  }
+  if (bytes || s == end) return {};
+  size_t q = (end - s >= 6 && s[1] == s[0] && s[2] == s[0]) ? 3 : 1;
+  const char* body = s + q;
+  const char* body_end = end - q;
+  if (body > body_end) return {};
+  std::string_view whole(body, static_cast<size_t>(body_end - body));
+  bool ascii = true;
+  for (char c : whole) ascii &= static_cast<unsigned char>(c) < 0x80;
+  if (ascii) return {};
+  bool per_run = !raw && (fmt || whole.find('\\') != std::string_view::npos);
+  if (!fmt && !per_run) return utf8_decode_error(whole);
+  const char* piece = body;  // the current literal piece (raw f-strings)
+  for (const char* p = body; p < body_end;) {
+    if (fmt && (*p == '{' || *p == '}')) {
+      if (p + 1 < body_end && p[1] == *p) {
+        if (raw) {
+          std::string e = utf8_decode_error(std::string_view(piece, static_cast<size_t>(p + 1 - piece)));
+          if (!e.empty()) return e;
+        }
+        p += 2;
+        piece = p;
+        continue;
+      }
+      if (raw) {
+        std::string e = utf8_decode_error(std::string_view(piece, static_cast<size_t>(p - piece)));
+        if (!e.empty()) return e;
+      }
+      if (*p == '{') {  // skip the field: its expression is parsed on its own
+        int depth = 0;
+        char quote = 0;
+        for (; p < body_end; ++p) {
+          if (quote) {
+            if (*p == quote) quote = 0;
+          } else if (*p == '\'' || *p == '"') {
+            quote = *p;
+          } else if (*p == '{' || *p == '[' || *p == '(') {
+            ++depth;
+          } else if (*p == '}' || *p == ']' || *p == ')') {
+            if (--depth == 0 && *p == '}') break;
+          }
+        }
+      }
+      ++p;
+      piece = p;
+      continue;
+    }
+    if (!raw && static_cast<unsigned char>(*p) >= 0x80) {
+      const char* q2 = p;
+      while (q2 < body_end && static_cast<unsigned char>(*q2) >= 0x80) ++q2;
+      std::string e = utf8_decode_error(std::string_view(p, static_cast<size_t>(q2 - p)));
+      if (!e.empty()) return e;
+      p = q2;
+      continue;
+    }
+    ++p;
+  }
+  if (raw && fmt) return utf8_decode_error(std::string_view(piece, static_cast<size_t>(body_end - piece)));
+  return {};
+}
+
+// A string literal whose bytes are not the UTF-8 its source declared: CPython's string
+// parser raises the decoder's error as "(unicode error) ...", at the token after the
+// strings, on the line as it shows it (decoded with replacement characters).
+bool check_string_encoding(ParserState* ps, Loc l) {
+  if (ps->byte_offsets) return true;  // undeclared sources were checked whole
+  for (int i = l.first; i <= l.last; ++i) {
+    std::string e = string_piece_error(ps->toks[i]);
+    if (e.empty()) continue;
+    int at = l.last + 1 < ps->ntoks ? l.last + 1 : l.last;
+    ps->raise_tok(at, at, "(unicode error) " + e);
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 Node* make_strings(ParserState* ps, Loc l) {
+  if (!check_string_encoding(ps, l)) return nullptr;
   SyntaxErrorInfo err;
   Node* n = concatenate_strings(ps->toks + l.first, static_cast<size_t>(l.last - l.first + 1),
                                 ps->arena, err);
   if (!n && !ps->failed) {
-    ps->failed = true;
-    *ps->error = err;
-    if (ps->error->type.empty()) ps->error->type = "SyntaxError";
-    if (ps->error->text.empty() && ps->error->lineno > 0) {
-      ps->error->text = std::string(source_line(ps->source, ps->error->lineno));
+    if (err.text.empty()) {
+      ps->adopt(err, false);  // the string decoder's own error: a parser error
+    } else {
+      ps->failed = true;  // an f-string field's error, complete from its sub-parser
+      if (!ps->probe) *ps->error = err;
     }
   }
   return n;
@@ -282,13 +470,16 @@ Node* make_call(ParserState* ps, Loc l, Node* func, ArgVec* args, int rpar) {
     switch (a.kind) {
       case ArgKind::BareGenexp:
         if (n > 1 || args->comma || !func) {
-          if (n == 1 && !func) {
-            ps->report_syntax_error(a.loc.last + 1);
-            return nullptr;
-          }
-          if (n == 1) {
-            // `f(x for x in y,)`: CPython rejects the trailing comma as invalid syntax.
-            ps->report_syntax_error(a.loc.last + 1);
+          if (n == 1 && !args->comma) {
+            // A class's bases are no call: the generator expression fails at its `for`.
+            int j = a.loc.first;
+            for (int depth = 0; j < a.loc.last; ++j) {
+              Tok k = ps->toks[j].kind;
+              if (opens(k)) ++depth;
+              else if (closes(k)) --depth;
+              else if (depth == 0 && (k == Tok::KW_FOR || k == Tok::KW_ASYNC)) break;
+            }
+            ps->report_syntax_error(j);
             return nullptr;
           }
           auto* g = static_cast<GeneratorExp*>(a.node);
@@ -312,9 +503,9 @@ Node* make_call(ParserState* ps, Loc l, Node* func, ArgVec* args, int rpar) {
         break;
       case ArgKind::Star:
         if (seen_dstar) {
-          ps->raise("SyntaxError", a.node->lineno, a.node->col_offset, a.node->lineno,
-                    a.node->col_offset + 1,
-                    "iterable argument unpacking follows keyword argument unpacking");
+          // CPython points at all the arguments before this one (`args ',' '*'`).
+          ps->raise_tok(args->items[0].loc.first, ps->end_tok(args->items[i - 1].loc.last),
+                        "iterable argument unpacking follows keyword argument unpacking");
           return nullptr;
         }
         list_push(ps->arena, pos, a.node);
@@ -612,29 +803,88 @@ bool set_target(ParserState* ps, Node* e, ExprContext ctx, Targets kind) {
 
 // -- Statements ---------------------------------------------------------------------
 
-Node* make_assign(ParserState* ps, Loc l, AssignChain* chain, Node* value, Loc vl) {
+namespace {
+
+// CPython's invalid_named_expression, as its invalid_assignment rule meets it on the
+// last element of the first target list (`e = b`, where b is the bitwise_or the first
+// '=' is followed by): raises its error and returns true when it applies.
+bool named_expression_error(ParserState* ps, AssignChain* chain) {
+  const Token* t = ps->toks;
+  int first = chain->first.first, last = chain->first.last;
+  int eq = last + 1;
+  if (t[last].kind == Tok::COMMA || eq + 1 >= ps->ntoks) return false;
+  int b_end = bitwise_or_end(*ps, eq + 1);
+  if (b_end < 0 || t[b_end].kind == Tok::EQUAL || t[b_end].kind == Tok::COLONEQUAL) return false;
+  // The element before '=': the whole target, or the last of a bare comma list.
+  Node* e = chain->targets->items[0];
+  int e_first = first;
+  bool atom = t[first].kind == Tok::LPAR && matching_close(*ps, first) == last;
+  if (e->kind == Kind::Tuple && !atom) {
+    auto* tuple = static_cast<Tuple*>(e);
+    e = tuple->elts[tuple->elts.size - 1];
+    int depth = 0;
+    for (int j = last; j > first; --j) {
+      Tok k = t[j].kind;
+      if (closes(k)) ++depth;
+      else if (opens(k)) --depth;
+      else if (depth == 0 && k == Tok::COMMA) break;
+      e_first = j;
+    }
+  }
+  if (e->kind == Kind::Starred) return false;
+  if (e_first == last && t[e_first].kind == Tok::NAME) {
+    ps->raise_tok(e_first, ps->end_tok(b_end - 1),
+                  "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+    return true;
+  }
+  // Not when the element starts with a list, tuple or generator expression display, or
+  // one of the keyword constants.
+  Tok k0 = t[e_first].kind;
+  if (k0 == Tok::KW_TRUE || k0 == Tok::KW_FALSE || k0 == Tok::KW_NONE) return false;
+  if (k0 == Tok::LSQB || k0 == Tok::LPAR) {
+    int close = matching_close(*ps, e_first);
+    bool display = k0 == Tok::LSQB || close == e_first + 1;
+    int depth = 0;
+    for (int j = e_first + 1; j < close; ++j) {
+      Tok k = t[j].kind;
+      if (opens(k)) ++depth;
+      else if (closes(k)) --depth;
+      else if (depth == 0 && k == Tok::KW_FOR) display = k0 == Tok::LPAR;  // genexp, listcomp
+      else if (depth == 0 && k == Tok::COMMA && k0 == Tok::LPAR) display = true;
+    }
+    if (display) return false;
+  }
+  if (!is_bitwise_or(ps, e, e_first)) return false;
+  ps->raise_node(e, format("cannot assign to %s here. Maybe you meant '==' instead of '='?",
+                           expr_name(e)));
+  return true;
+}
+
+}  // namespace
+
+Node* make_assign(ParserState* ps, Loc l, AssignChain* chain, Node* value, Loc) {
   NodeVec* targets = chain->targets;
-  for (uint32_t i = 0; i < targets->size; ++i) {
-    Node* t = targets->items[i];
-    if (t->kind == Kind::Yield || t->kind == Kind::YieldFrom) {
-      ps->raise_node(t, "assignment to yield expression not possible");
+  bool valid = true;
+  for (uint32_t i = 0; i < targets->size && valid; ++i) {
+    valid = !invalid_target(targets->items[i], Targets::Star);
+  }
+  if (!valid) {
+    if (named_expression_error(ps, chain)) return nullptr;
+    // The first target that is no star_targets: a bare yield has its own message.
+    for (uint32_t i = 0; i < targets->size; ++i) {
+      Node* t = targets->items[i];
+      const Node* bad = invalid_target(t, Targets::Star);
+      if (!bad) continue;
+      int at = token_at(*ps, t->lineno, t->col_offset);
+      bool bare_yield = (t->kind == Kind::Yield || t->kind == Kind::YieldFrom) &&
+                        !(at > 0 && ps->toks[at - 1].kind == Tok::LPAR);
+      if (bare_yield) {
+        ps->raise_node(t, "assignment to yield expression not possible");
+      } else {
+        ps->raise_node(bad, format("cannot assign to %s", expr_name(bad)));
+      }
       return nullptr;
     }
-    const Node* bad = invalid_target(t, Targets::Star);
-    if (!bad) continue;
-    // CPython's invalid_named_expression sees `x = y` where both sides are bitwise_or
-    // expressions and x is no display: "... here. Maybe you meant '=='".
-    if (i == 0 && targets->size == 1 && is_bitwise_or(ps, t, chain->first.first) &&
-        is_bitwise_or(ps, value, vl.first) && t->kind != Kind::List &&
-        !(t->kind == Kind::Tuple) && t->kind != Kind::GeneratorExp &&
-        !is_const(t, ConstKind::True) && !is_const(t, ConstKind::False) &&
-        !is_const(t, ConstKind::None)) {
-      ps->raise_node(t, format("cannot assign to %s here. Maybe you meant '==' instead of '='?",
-                               expr_name(t)));
-      return nullptr;
-    }
-    ps->raise_node(bad, format("cannot assign to %s", expr_name(bad)));
-    return nullptr;
   }
   for (uint32_t i = 0; i < targets->size; ++i) apply_context(targets->items[i], ExprContext::Store);
   auto* n = mk<Assign>(ps, l);
@@ -857,18 +1107,19 @@ namespace {
 bool opens(Tok k) { return k == Tok::LPAR || k == Tok::LSQB || k == Tok::LBRACE; }
 bool closes(Tok k) { return k == Tok::RPAR || k == Tok::RSQB || k == Tok::RBRACE; }
 
-// Whether the `match` NAME at statement start `i` begins a match statement: its
-// logical line ends with ':' (at bracket depth 0) and the next line is an indented
-// block starting with `case`.
+// Whether the `match` NAME at statement start `i` begins a match statement: its logical
+// line ends with ':' at bracket depth 0. No other statement can end so (an annotation
+// needs its expression), so a line that is no valid match statement is an error either
+// way, and CPython's errors for it are those of a match statement.
 bool starts_match(const ParserState& ps, int i) {
   const Token* t = ps.toks;
   int n = ps.ntoks;
-  int depth = 0;
   int j = i + 1;
   if (j < n && (t[j].kind == Tok::COLON || t[j].kind == Tok::EQUAL || t[j].kind == Tok::DOT ||
                 t[j].kind == Tok::NEWLINE)) {
     return false;
   }
+  int depth = 0;
   for (; j < n; ++j) {
     Tok k = t[j].kind;
     if (opens(k)) ++depth;
@@ -876,8 +1127,7 @@ bool starts_match(const ParserState& ps, int i) {
     else if (k == Tok::NEWLINE || k == Tok::ENDMARKER || k == Tok::ERRORTOKEN) break;
     else if (k == Tok::SEMI && depth == 0) return false;
   }
-  if (j >= n || t[j].kind != Tok::NEWLINE || t[j - 1].kind != Tok::COLON) return false;
-  return j + 2 < n && t[j + 1].kind == Tok::INDENT && ps.is_name(j + 2, "case");
+  return j < n && t[j].kind == Tok::NEWLINE && t[j - 1].kind == Tok::COLON;
 }
 
 // Whether the '(' at `i` (just after `with`) opens CPython's parenthesized list of
@@ -896,7 +1146,11 @@ bool starts_with_items(const ParserState& ps, int i) {
       if (depth == 1) continue;
     } else if (closes(k)) {
       if (--depth == 0) break;
-    } else if (k == Tok::NEWLINE || k == Tok::ENDMARKER || k == Tok::ERRORTOKEN) {
+    } else if (k == Tok::ERRORTOKEN) {
+      // Never closed (or cut by another tokenizer error): CPython's first alternative,
+      // the parenthesized items, reads on to the tokenizer's error.
+      return j > i + 1;
+    } else if (k == Tok::NEWLINE || k == Tok::ENDMARKER) {
       return false;
     }
     if (depth == 1) {
@@ -906,7 +1160,9 @@ bool starts_with_items(const ParserState& ps, int i) {
     }
   }
   if (j >= n || j == i + 1) return false;
-  return j + 1 < n && t[j + 1].kind == Tok::COLON;
+  // A NEWLINE after the ')' makes no valid statement either way; CPython's error is
+  // then the parenthesized form's missing ':'.
+  return j + 1 < n && (t[j + 1].kind == Tok::COLON || t[j + 1].kind == Tok::NEWLINE);
 }
 
 void build_codes(ParserState& ps) {
@@ -941,6 +1197,10 @@ void build_codes(ParserState& ps) {
         if (i > 0 && t[i - 1].kind == Tok::KW_WITH && starts_with_items(ps, i)) {
           code = kBisonLparWith;
         }
+        break;
+      case Tok::NOTEQUAL:
+        // `<>` is Barry's spelling: without his future import no rule accepts it.
+        if (t[i].text_len == 2 && t[i].text[0] == '<') code = kBisonErrorToken;
         break;
       default: break;
     }
@@ -989,6 +1249,20 @@ bool element_boundary(Tok k) {
   }
 }
 
+// Whether token `j` ends an expression (not a name that a statement's syntax takes,
+// as a class's, a function's or a module's).
+bool ends_operand(const ParserState& ps, int j) {
+  if (!ends_expression(ps.toks[j].kind)) return false;
+  if (ps.toks[j].kind != Tok::NAME || j < 1) return true;
+  switch (ps.toks[j - 1].kind) {
+    case Tok::KW_CLASS: case Tok::KW_DEF: case Tok::KW_IMPORT: case Tok::KW_FROM:
+    case Tok::KW_AS: case Tok::KW_GLOBAL: case Tok::KW_NONLOCAL:
+      return false;
+    default:
+      return true;
+  }
+}
+
 // The first token of the logical line holding token `i`.
 int line_start(const Token* t, int i) {
   while (i > 0) {
@@ -997,6 +1271,224 @@ int line_start(const Token* t, int i) {
     --i;
   }
   return i;
+}
+
+int matching_close(const ParserState& ps, int open) {
+  int depth = 0;
+  for (int j = open; j < ps.ntoks; ++j) {
+    Tok k = ps.toks[j].kind;
+    if (opens(k)) {
+      ++depth;
+    } else if (closes(k)) {
+      if (--depth == 0) return j;
+    } else if (k == Tok::NEWLINE || k == Tok::ENDMARKER || k == Tok::ERRORTOKEN) {
+      return -1;
+    }
+  }
+  return -1;
+}
+
+// The bracket left open before token `i` on its logical line, or -1.
+int enclosing_open(const ParserState& ps, int i) {
+  int depth = 0;
+  for (int j = i - 1; j >= 0; --j) {
+    Tok k = ps.toks[j].kind;
+    if (k == Tok::NEWLINE || k == Tok::INDENT || k == Tok::DEDENT) return -1;
+    if (closes(k)) {
+      ++depth;
+    } else if (opens(k)) {
+      if (depth == 0) return j;
+      --depth;
+    }
+  }
+  return -1;
+}
+
+// The first token of the comma-separated item of bracket `open` that ends before `i`.
+int element_start(const ParserState& ps, int open, int i) {
+  int depth = 0, first = i;
+  for (int j = i - 1; j > open; --j) {
+    Tok k = ps.toks[j].kind;
+    if (closes(k)) ++depth;
+    else if (opens(k)) --depth;
+    else if (depth == 0 && k == Tok::COMMA) break;
+    first = j;
+  }
+  return first;
+}
+
+int token_at(const ParserState& ps, int lineno, int col) {
+  for (int j = 0; j < ps.ntoks; ++j) {
+    if (ps.toks[j].lineno == lineno && ps.toks[j].col_offset == col) return j;
+  }
+  return -1;
+}
+
+// The end (exclusive) of the bitwise_or that PEG's ordered choice reads from token
+// `first` — operands, trailers and the arithmetic, shift and bitwise operators, as far
+// as they form an expression — or -1 when none starts there.
+int bitwise_or_end(const ParserState& ps, int first) {
+  const Token* t = ps.toks;
+  int e = first, complete = -1;
+  bool operand = true;  // an operand is needed next
+  while (e < ps.ntoks) {
+    Tok k = t[e].kind;
+    if (operand) {
+      if (k == Tok::PLUS || k == Tok::MINUS || k == Tok::TILDE || k == Tok::KW_AWAIT) {
+        ++e;
+        continue;
+      }
+      if (k == Tok::NAME || k == Tok::NUMBER || k == Tok::KW_NONE || k == Tok::KW_TRUE ||
+          k == Tok::KW_FALSE || k == Tok::ELLIPSIS) {
+        ++e;
+      } else if (k == Tok::STRING) {
+        while (e < ps.ntoks && t[e].kind == Tok::STRING) ++e;
+      } else if (opens(k)) {
+        int c = matching_close(ps, e);
+        if (c < 0) return complete;
+        e = c + 1;
+      } else {
+        return complete;
+      }
+      operand = false;
+      complete = e;
+      continue;
+    }
+    if (k == Tok::DOT && e + 1 < ps.ntoks && t[e + 1].kind == Tok::NAME) {
+      e += 2;
+    } else if (k == Tok::LPAR || k == Tok::LSQB) {
+      int c = matching_close(ps, e);
+      if (c < 0) return complete;
+      e = c + 1;
+    } else if (k == Tok::PLUS || k == Tok::MINUS || k == Tok::STAR || k == Tok::SLASH ||
+               k == Tok::DOUBLESLASH || k == Tok::PERCENT || k == Tok::AT ||
+               k == Tok::DOUBLESTAR || k == Tok::LEFTSHIFT || k == Tok::RIGHTSHIFT ||
+               k == Tok::AMPER || k == Tok::VBAR || k == Tok::CIRCUMFLEX) {
+      ++e;
+      operand = true;
+      continue;
+    } else {
+      return complete;
+    }
+    complete = e;
+  }
+  return complete;
+}
+
+// The end (exclusive) of the longest run of tokens from `first` (before `limit`) that
+// is an expression, as PEG's backtracking finds it; -1 when none is.
+int expression_prefix_end(const ParserState& ps, int first, int limit) {
+  int end = limit;
+  for (int tries = 0; end > first && tries < 64; ++tries) {
+    if (probe(&ps, Probe::Expr, first, end)) return end;
+    --end;
+  }
+  return -1;
+}
+
+// Whether tokens [s, e) are what CPython's annotated assignment takes as its target:
+// a name, an attribute or subscript of a primary, or one of those in parentheses.
+bool single_target(const ParserState& ps, int s, int e) {
+  const Token* t = ps.toks;
+  if (e - s == 1) return t[s].kind == Tok::NAME;
+  if (t[s].kind == Tok::LPAR && matching_close(ps, s) == e - 1) return single_target(ps, s + 1, e - 1);
+  // An atom, then trailers, the last one an attribute or a subscript.
+  int j = s;
+  if (opens(t[j].kind)) {
+    j = matching_close(ps, j);
+    if (j < 0) return false;
+    ++j;
+  } else if (t[j].kind == Tok::STRING) {
+    while (j < e && t[j].kind == Tok::STRING) ++j;
+  } else if (ends_expression(t[j].kind)) {
+    ++j;
+  } else {
+    return false;
+  }
+  Tok last = Tok::ENDMARKER;
+  while (j < e) {
+    if (t[j].kind == Tok::DOT && j + 1 < e && t[j + 1].kind == Tok::NAME) {
+      last = Tok::DOT;
+      j += 2;
+    } else if (t[j].kind == Tok::LPAR || t[j].kind == Tok::LSQB) {
+      last = t[j].kind;
+      int c = matching_close(ps, j);
+      if (c < 0 || c >= e) return false;
+      j = c + 1;
+    } else {
+      return false;
+    }
+  }
+  return last == Tok::DOT || last == Tok::LSQB;
+}
+
+// Whether token `i` is in the patterns of a `case` line (before its guard).
+bool in_case_pattern(const ParserState& ps, int i) {
+  int s = line_start(ps.toks, i);
+  if (ps.codes[s] != kTokToBison[static_cast<int>(Tok::KW_CASE)]) return false;
+  int depth = 0;
+  for (int j = s + 1; j < i; ++j) {
+    Tok k = ps.toks[j].kind;
+    if (opens(k)) ++depth;
+    else if (closes(k)) --depth;
+    else if (depth == 0 && k == Tok::KW_IF) return false;
+  }
+  return true;
+}
+
+// Whether token `i` is among the parameters of a lambda (before its ':').
+bool in_lambda_params(const ParserState& ps, int i) {
+  int depth = 0;
+  for (int j = i - 1; j >= 0; --j) {
+    Tok k = ps.toks[j].kind;
+    if (k == Tok::NEWLINE || k == Tok::INDENT || k == Tok::DEDENT) return false;
+    if (closes(k)) {
+      ++depth;
+    } else if (opens(k)) {
+      if (depth-- == 0) return false;
+    } else if (depth == 0 && k == Tok::COLON) {
+      return false;
+    } else if (depth == 0 && k == Tok::KW_LAMBDA) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The '(' of the function definition whose parameters hold token `i`, or -1.
+int def_params_open(const ParserState& ps, int i) {
+  int o = enclosing_open(ps, i);
+  if (o >= 2 && ps.toks[o].kind == Tok::LPAR && ps.toks[o - 1].kind == Tok::NAME &&
+      ps.toks[o - 2].kind == Tok::KW_DEF) {
+    return o;
+  }
+  return -1;
+}
+
+// Whether tokens [a, b) are parameters without defaults, each followed by ',' (CPython's
+// param_no_default*): NAME, with an annotation when `annotated`.
+bool plain_params(const ParserState& ps, int a, int b, bool annotated, bool last_bare = false) {
+  const Token* t = ps.toks;
+  int j = a;
+  while (j < b) {
+    if (t[j].kind != Tok::NAME) return false;
+    ++j;
+    if (annotated && j < b && t[j].kind == Tok::COLON) {
+      int depth = 0, k = j + 1;
+      for (; k < b; ++k) {
+        Tok kk = t[k].kind;
+        if (opens(kk)) ++depth;
+        else if (closes(kk)) --depth;
+        else if (depth == 0 && (kk == Tok::COMMA || kk == Tok::EQUAL)) break;
+      }
+      if (k == j + 1) return false;
+      j = k;
+    }
+    if (j == b && last_bare) return true;
+    if (j >= b || t[j].kind != Tok::COMMA) return false;
+    ++j;
+  }
+  return true;
 }
 
 const char* block_statement_name(const ParserState& ps, int s, bool* quoted) {
@@ -1027,25 +1519,311 @@ const char* block_statement_name(const ParserState& ps, int s, bool* quoted) {
 
 }  // namespace
 
+// -- The grammar's invalid_* rules, as they apply where the LALR parse stops ---------
+// Each returns true when it raised its error. They run on token `i`, where the parse
+// cannot continue, and recognize the construct around it by the tokens (and, where a
+// PEG alternative must match a whole construct, by probing a sub-parse).
+
+// `(x = 1)`, `[a.b = 1]`: '=' in a bracketed named expression (invalid_named_expression).
+bool ParserState::bracketed_assignment_error(int i) {
+  const Token* t = toks;
+  if (t[i].kind != Tok::EQUAL || i < 2 || !ends_expression(t[i - 1].kind)) return false;
+  int open = enclosing_open(*this, i);
+  if (open < 0) return false;
+  // Not a call's arguments (the grammar takes `x=...` there), nor a comprehension.
+  if (t[open].kind == Tok::LPAR && open >= 1 && ends_expression(t[open - 1].kind)) return false;
+  int depth = 0;
+  for (int j = open + 1; j < i; ++j) {
+    Tok k = t[j].kind;
+    if (opens(k)) ++depth;
+    else if (closes(k)) --depth;
+    else if (depth == 0 && k == Tok::KW_FOR) return false;
+  }
+  int e = element_start(*this, open, i);
+  int b_end = bitwise_or_end(*this, i + 1);
+  if (b_end < 0 || t[b_end].kind == Tok::EQUAL || t[b_end].kind == Tok::COLONEQUAL) return false;
+  furthest = b_end;  // the rule read the token after the bitwise_or
+  if (e == i - 1 && t[e].kind == Tok::NAME) {
+    raise_tok(e, end_tok(b_end - 1), "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+    return true;
+  }
+  Tok k0 = t[e].kind;
+  if (k0 == Tok::KW_TRUE || k0 == Tok::KW_FALSE || k0 == Tok::KW_NONE) return false;
+  if (k0 == Tok::LSQB || k0 == Tok::LPAR) {  // a list, tuple or generator display
+    int close = matching_close(*this, e);
+    bool display = k0 == Tok::LSQB || close == e + 1;
+    depth = 0;
+    for (int j = e + 1; j < close; ++j) {
+      Tok k = t[j].kind;
+      if (opens(k)) ++depth;
+      else if (closes(k)) --depth;
+      else if (depth == 0 && k == Tok::KW_FOR) display = k0 == Tok::LPAR;
+      else if (depth == 0 && k == Tok::COMMA && k0 == Tok::LPAR) display = true;
+    }
+    if (display) return false;
+  }
+  Node* a = nullptr;
+  if (!strata::probe(this, Probe::Expr, e, i, nullptr, &a) || !a || !is_bitwise_or(this, a, e)) {
+    return false;
+  }
+  raise_node(a, format("cannot assign to %s here. Maybe you meant '==' instead of '='?",
+                       expr_name(a)));
+  return true;
+}
+
+// `def` headers: the forced '(' after the name and ':' after the parameters (and the
+// optional return annotation, which PEG drops when no expression follows '->').
+bool ParserState::function_header_error(int i) {
+  const Token* t = toks;
+  if (i >= 2 && t[i - 1].kind == Tok::NAME && t[i - 2].kind == Tok::KW_DEF &&
+      t[i].kind != Tok::LPAR) {
+    raise_tok(i, i, "expected '('");
+    return true;
+  }
+  int s = line_start(t, i);
+  int d = t[s].kind == Tok::KW_ASYNC ? s + 1 : s;
+  if (t[d].kind != Tok::KW_DEF || d + 2 >= i || t[d + 2].kind != Tok::LPAR) return false;
+  int close = matching_close(*this, d + 2);
+  if (close < 0 || close >= i) return false;
+  for (int j = close + 1; j < i; ++j) {
+    if (t[j].kind == Tok::COLON) return false;  // the header is complete
+  }
+  int at = close + 1;
+  if (t[at].kind == Tok::RARROW) {
+    int end = expression_prefix_end(*this, at + 1, i);
+    if (end >= 0) at = end;
+  }
+  if (at > i || t[at].kind == Tok::COLON) return false;
+  raise_tok(at, at, "expected ':'");
+  return true;
+}
+
+// Parameter lists: a default missing after '=', parenthesized parameters.
+bool ParserState::parameter_error(int i) {
+  const Token* t = toks;
+  Tok k = t[i].kind;
+  int open = def_params_open(*this, i);
+  bool lambda = open < 0 && in_lambda_params(*this, i);
+  if (open < 0 && !lambda) return false;
+  if ((k == Tok::RPAR || k == Tok::COMMA) && i >= 1 && t[i - 1].kind == Tok::EQUAL) {
+    raise_tok(i - 1, i - 1, "expected default value expression");
+    return true;
+  }
+  if (t[i - 1].kind == Tok::SLASH && (t[i - 2].kind == Tok::KW_LAMBDA || i - 2 == open)) {
+    raise_tok(i - 1, i - 1, "invalid syntax");  // no parameter before '/': PEG stops there
+    return true;
+  }
+  if (k == Tok::STAR && t[i - 1].kind == Tok::SLASH) {
+    raise_tok(i, i, "expected comma between / and *");
+    return true;
+  }
+  if (k != Tok::LPAR) return false;
+  int first = open;  // the token before the first parameter
+  if (lambda) {
+    for (first = i - 1; t[first].kind != Tok::KW_LAMBDA; --first) {
+    }
+  }
+  int close = matching_close(*this, i);
+  if (close < 0 || close == i + 1 || !plain_params(*this, first + 1, i, !lambda) ||
+      !plain_params(*this, i + 1, close, !lambda, true)) {
+    return false;
+  }
+  raise_tok(i, close, lambda ? "Lambda expression parameters cannot be parenthesized"
+                             : "Function parameters cannot be parenthesized");
+  return true;
+}
+
+// except / except*: no type after '*', several types without parentheses.
+bool ParserState::except_error(int i) {
+  const Token* t = toks;
+  Tok k = t[i].kind;
+  int s = line_start(t, i);
+  if (t[s].kind != Tok::KW_EXCEPT) return false;
+  int e = t[s + 1].kind == Tok::STAR ? s + 2 : s + 1;
+  if ((k == Tok::COLON || k == Tok::NEWLINE) && i == s + 2 && e == i) {
+    raise_tok(i, i, "expected one or more exception types");
+    return true;
+  }
+  if (k != Tok::COMMA || i <= e || enclosing_open(*this, i) >= 0) return false;
+  for (int j = e; j < i; ++j) {
+    if (t[j].kind == Tok::KW_AS) return false;  // `except A as b, c`: no expression before ','
+  }
+  // 'except' '*'? expression ',' expressions ['as' NAME] ':'
+  int j = i + 1, depth = 0;
+  for (; j < ntoks; ++j) {
+    Tok kj = t[j].kind;
+    if (opens(kj)) ++depth;
+    else if (closes(kj)) --depth;
+    else if (depth == 0 && (kj == Tok::KW_AS || kj == Tok::COLON || kj == Tok::NEWLINE)) break;
+  }
+  if (j >= ntoks || !strata::probe(this, Probe::Exprs, i + 1, j)) return false;
+  if (t[j].kind == Tok::KW_AS) j = t[j + 1].kind == Tok::NAME ? j + 2 : -1;
+  if (j < 0 || t[j].kind != Tok::COLON) return false;
+  // From the first type to where the tokenizer stands: just past the ':'.
+  raise("SyntaxError", t[e].lineno, t[e].col_offset, t[j].end_lineno, t[j].end_col_offset - 1,
+        "multiple exception types must be parenthesized");
+  return true;
+}
+
+// A line that begins with `match` but no ':' ends: CPython tries it as a match
+// statement, whose subject may run further than the expression statement did. And a
+// capture pattern's target that is no name.
+bool ParserState::match_error(int i) {
+  const Token* t = toks;
+  int s = line_start(t, i);
+  if (i >= 1 && t[i - 1].kind == Tok::KW_AS && t[i].kind != Tok::NAME &&
+      in_case_pattern(*this, i)) {
+    int e = i;
+    while (e < ntoks && t[e].kind != Tok::NEWLINE && t[e].kind != Tok::ENDMARKER) ++e;
+    int end = expression_prefix_end(*this, i, e);
+    if (end < 0) return false;
+    raise_tok(i, end - 1, "invalid pattern target");
+    return true;
+  }
+  if (!is_name(s, "match") || codes[s] != kTokToBison[static_cast<int>(Tok::NAME)] ||
+      i != s + 1 || !(starts_expression(t[i].kind) || t[i].kind == Tok::STAR)) {
+    return false;
+  }
+  int e = i;
+  while (e < ntoks && t[e].kind != Tok::NEWLINE && t[e].kind != Tok::ENDMARKER &&
+         t[e].kind != Tok::ERRORTOKEN) {
+    ++e;
+  }
+  if (e >= ntoks || t[e].kind != Tok::NEWLINE) return false;
+  int fail;
+  if (!strata::probe(this, Probe::Subject, i, e, &fail)) {
+    if (fail <= i) return false;
+    report_syntax_error(fail);  // where the match statement's parse got furthest
+    return true;
+  }
+  raise_tok(e, e, "expected ':'");
+  return true;
+}
+
+// Calls and groups: `args ',' '*'` with nothing the star applies to, '**' in a group.
+bool ParserState::call_error(int i) {
+  const Token* t = toks;
+  if (i >= 1 && t[i].kind == Tok::DOUBLESTAR && t[i - 1].kind == Tok::LPAR &&
+      !(i >= 2 && ends_expression(t[i - 2].kind))) {
+    int close = matching_close(*this, i - 1);
+    if (close > i + 1 && expression_prefix_end(*this, i + 1, close) == close) {
+      raise_tok(i, i, "cannot use double starred expression here");
+      return true;
+    }
+    return false;
+  }
+  if (i < 4 || t[i - 1].kind != Tok::STAR || t[i - 2].kind != Tok::COMMA) return false;
+  int open = enclosing_open(*this, i - 1);
+  if (open < 1 || open + 1 > i - 3 || t[open].kind != Tok::LPAR ||
+      !ends_expression(t[open - 1].kind) || (open >= 2 && t[open - 2].kind == Tok::KW_DEF)) {
+    return false;
+  }
+  int depth = 0;
+  for (int j = open + 1; j < i - 2; ++j) {
+    Tok k = t[j].kind;
+    if (opens(k)) ++depth;
+    else if (closes(k)) --depth;
+    else if (depth == 0 && (k == Tok::KW_FOR || k == Tok::KW_ASYNC)) return false;
+  }
+  raise_tok(open + 1, end_tok(i - 3),
+            "iterable argument unpacking follows keyword argument unpacking");
+  return true;
+}
+
+// Comprehensions: a starred element, an unparenthesized tuple as the element, '**' in
+// a dict comprehension, and `f(x=1 for x in y)`.
+bool ParserState::comprehension_error(int i) {
+  const Token* t = toks;
+  Tok k = t[i].kind;
+  if (!(k == Tok::KW_FOR || (k == Tok::KW_ASYNC && t[i + 1].kind == Tok::KW_FOR)) ||
+      in_case_pattern(*this, i)) {
+    return false;
+  }
+  int open = enclosing_open(*this, i);
+  if (open < 0) return false;
+  int close = matching_close(*this, open);
+  if (close < 0 || !strata::probe(this, Probe::CompFor, i, close)) return false;
+  Tok ok = t[open].kind;
+  int item = element_start(*this, open, i);
+  bool call = ok == Tok::LPAR && open >= 1 && ends_expression(t[open - 1].kind) &&
+              !(open >= 2 && t[open - 2].kind == Tok::KW_DEF);
+  if (call && t[item].kind == Tok::NAME && t[item + 1].kind == Tok::EQUAL && item + 2 < i) {
+    raise_tok(item, item + 1, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+    return true;
+  }
+  if (t[open + 1].kind == Tok::STAR && item == open + 1) {
+    raise_tok(open + 1, end_tok(i - 1), "iterable unpacking cannot be used in comprehension");
+    return true;
+  }
+  if (ok == Tok::LBRACE && t[open + 1].kind == Tok::DOUBLESTAR && item == open + 1 &&
+      close == matching_close(*this, open)) {
+    raise_tok(open + 1, open + 1, "dict unpacking cannot be used in dict comprehension");
+    return true;
+  }
+  if (ok != Tok::LSQB && ok != Tok::LBRACE) return false;
+  // The items before `for` must all be star_named_expressions, more than one.
+  int commas = 0, depth = 0;
+  bool start = true;
+  for (int j = open + 1; j < i; ++j) {
+    Tok kj = t[j].kind;
+    if (start && kj == Tok::DOUBLESTAR) return false;
+    start = false;
+    if (opens(kj)) {
+      ++depth;
+    } else if (closes(kj)) {
+      --depth;
+    } else if (depth == 0 && kj == Tok::COMMA) {
+      ++commas;
+      start = true;
+    } else if (depth == 0 && (kj == Tok::COLON || kj == Tok::KW_LAMBDA)) {
+      return false;
+    }
+  }
+  if (commas == 0) return false;
+  int last = i - 1;
+  if (t[last].kind == Tok::COMMA && commas > 1) --last;  // `b` in `[a, b, for ...]`
+  raise_tok(open + 1, last, "did you forget parentheses around the comprehension target?");
+  return true;
+}
+
+// Dict displays: a starred value, a missing value.
+bool ParserState::dict_display_error(int i) {
+  const Token* t = toks;
+  Tok k = t[i].kind;
+  if (i < 2 || t[i - 1].kind != Tok::COLON || in_case_pattern(*this, i)) return false;
+  int open = enclosing_open(*this, i);
+  if (open < 0 || t[open].kind != Tok::LBRACE) return false;
+  int key = element_start(*this, open, i - 1);
+  if (key >= i - 1 || t[key].kind == Tok::DOUBLESTAR) return false;
+  int depth = 0;
+  for (int j = key; j < i - 1; ++j) {
+    Tok kj = t[j].kind;
+    if (opens(kj)) ++depth;
+    else if (closes(kj)) --depth;
+    else if (depth == 0 && (kj == Tok::COLON || kj == Tok::KW_LAMBDA)) return false;
+  }
+  if (k == Tok::STAR) {
+    int end = bitwise_or_end(*this, i + 1);
+    if (end < 0 || end >= ntoks) return false;
+    // From the '*' to where the tokenizer stands: past the token after the value.
+    raise("SyntaxError", t[i].lineno, t[i].col_offset, t[end].end_lineno,
+          t[end].end_col_offset - 1, "cannot use a starred expression in a dictionary value");
+    return true;
+  }
+  if (k == Tok::RBRACE || k == Tok::COMMA) {
+    raise_tok(i - 1, i - 1, "expression expected after dictionary key and ':'");
+    return true;
+  }
+  return false;
+}
+
 // Chooses CPython's message for a parse that cannot continue at token `i`. Add new
 // specialized messages here, most specific first; the generic "invalid syntax" (or a
 // pending tokenizer error) comes last.
-void ParserState::report_syntax_error(int i) {
-  if (failed) return;
-  if (i < 0) i = 0;
-  if (i >= ntoks) i = ntoks - 1;
+// The rules for specialized messages, most specific first; true when one raised.
+bool ParserState::specific_error(int i) {
   const Token* t = toks;
   Tok k = t[i].kind;
-
-  // The tokenizer stopped here.
-  if (k == Tok::ERRORTOKEN && lex_error) {
-    failed = true;
-    *error = *lex_error;
-    if (error->text.empty() && error->lineno > 0) {
-      error->text = std::string(source_line(source, error->lineno));
-    }
-    return;
-  }
 
   // A block's header followed by a line that is not indented.
   if (k != Tok::INDENT && i >= 2 && t[i - 1].kind == Tok::NEWLINE && t[i - 2].kind == Tok::COLON) {
@@ -1053,28 +1831,46 @@ void ParserState::report_syntax_error(int i) {
     bool quoted;
     if (const char* what = block_statement_name(*this, s, &quoted)) {
       int line = t[s].lineno;
-      // At the end of the file CPython points at the header's NEWLINE.
-      // At the end of the file CPython points at the end of the file's last line.
+      // CPython points at the token after the NEWLINE; a DEDENT or ENDMARKER has no
+      // column and its fallback (the tokenizer's cursor, after the indentation) ends up
+      // left of the shown text: no caret.
       int line_no = t[i].lineno, col = t[i].col_offset;
-      if (k == Tok::ENDMARKER || k == Tok::DEDENT) {
-        int last = t[ntoks - 1].lineno;
-        std::string_view text = source_line(source, last);
-        if (text.empty() && last > 1) text = source_line(source, --last);
-        while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
-        line_no = last;
-        col = static_cast<int>(text.size());
-      }
       raise("IndentationError", line_no, col, line_no, -1,
             quoted ? format("expected an indented block after '%s' statement on line %d", what, line)
                    : format("expected an indented block after %s on line %d", what, line));
-      return;
+      return true;
     }
   }
 
   if (k == Tok::INDENT) {
+    // Raised after the parse, not by a rule: no later tokenizer error replaces it.
     raise("IndentationError", t[i].lineno, t[i].col_offset, t[i].end_lineno, -1,
           "unexpected indent");
-    return;
+    final = true;
+    return true;
+  }
+
+  if (bracketed_assignment_error(i)) return true;
+  if (function_header_error(i)) return true;
+  if (parameter_error(i)) return true;
+  if (except_error(i)) return true;
+  if (match_error(i)) return true;
+  if (call_error(i)) return true;
+  if (comprehension_error(i)) return true;
+  if (dict_display_error(i)) return true;
+
+  // `x == y:` with nothing after the ':': CPython's annotated assignment wants a single
+  // target before the ':', so its first pass stopped at the ':'.
+  if (i >= 2 && t[i - 1].kind == Tok::COLON && !starts_expression(k)) {
+    int s = line_start(t, i);
+    bool lambda = false;
+    for (int j = s; j < i - 1; ++j) lambda |= t[j].kind == Tok::KW_LAMBDA;
+    if (s < i - 1 && starts_expression(t[s].kind) && !lambda && t[s].kind != Tok::KW_NOT &&
+        codes[s] == kTokToBison[static_cast<int>(t[s].kind)] &&
+        enclosing_open(*this, i - 1) < 0 && !single_target(*this, s, i - 1)) {
+      raise_tok(i - 1, i - 1, "invalid syntax");
+      return true;
+    }
   }
 
   // A block's header without its ':'.
@@ -1082,6 +1878,11 @@ void ParserState::report_syntax_error(int i) {
     int s = line_start(t, i);
     bool quoted;
     const char* what = s < i ? block_statement_name(*this, s, &quoted) : nullptr;
+    // A soft keyword the token feed left a name is no statement's head here (a match
+    // header that lacks only its ':' is match_error's).
+    if (what && t[s].kind == Tok::NAME && codes[s] == kTokToBison[static_cast<int>(Tok::NAME)]) {
+      what = nullptr;
+    }
     if (what) {
       bool no_colon = true;
       int depth = 0;
@@ -1094,15 +1895,27 @@ void ParserState::report_syntax_error(int i) {
       bool forced = head == Tok::KW_ELSE || head == Tok::KW_TRY || head == Tok::KW_FINALLY;
       if (no_colon && forced && i == s + 1) {
         raise_tok(i, i, "expected ':'");
-        return;
+        return true;
       }
-      if (no_colon && head == Tok::KW_DEF && t[i - 1].kind == Tok::RPAR) {
-        raise_tok(i, i, "expected ':'");
-        return;
+      // The rules want the header complete up to the NEWLINE (`if x +` is no `if x`).
+      int h = t[s].kind == Tok::KW_ASYNC ? s + 2 : s + 1;
+      bool complete = true;
+      if (head == Tok::KW_IF || head == Tok::KW_ELIF || head == Tok::KW_WHILE) {
+        complete = strata::probe(this, Probe::Named, h, i);
+      } else if (head == Tok::KW_FOR) {
+        complete = strata::probe(this, Probe::ForHead, h, i);
+        Node* e = nullptr;
+        // CPython's invalid_for_target: the header read as expressions, its target bad.
+        if (!complete && k == Tok::NEWLINE && strata::probe(this, Probe::Exprs, h, i, nullptr, &e)) {
+          if (const Node* bad = e ? invalid_target(e, Targets::For) : nullptr) {
+            raise_node(bad, format("cannot assign to %s", expr_name(bad)));
+            return true;
+          }
+        }
       }
-      if (no_colon && k == Tok::NEWLINE && head != Tok::KW_DEF) {
+      if (no_colon && k == Tok::NEWLINE && head != Tok::KW_DEF && complete) {
         raise("SyntaxError", t[i].lineno, t[i].col_offset, t[i].end_lineno, -1, "expected ':'");
-        return;
+        return true;
       }
     }
   }
@@ -1125,7 +1938,7 @@ void ParserState::report_syntax_error(int i) {
     if (h >= 0 && t[h].kind == Tok::KW_TRY && h + 1 < ntoks && t[h + 1].kind == Tok::COLON) {
       raise("SyntaxError", t[i].lineno, t[i].col_offset, t[i].end_lineno,
             t[i].col_offset < 0 ? -1 : t[i].end_col_offset, "expected 'except' or 'finally' block");
-      return;
+      return true;
     }
   }
 
@@ -1140,7 +1953,7 @@ void ParserState::report_syntax_error(int i) {
     if (t[s].kind == Tok::KW_FROM && import && !paren) {
       raise("SyntaxError", t[i].lineno, t[i].col_offset, t[i].end_lineno, -1,
             "trailing comma not allowed without surrounding parentheses");
-      return;
+      return true;
     }
   }
 
@@ -1162,7 +1975,7 @@ void ParserState::report_syntax_error(int i) {
         a = j;
       }
       raise_tok(a, i - 1, format("cannot use assignment expressions with %s", what));
-      return;
+      return true;
     }
   }
 
@@ -1188,8 +2001,20 @@ void ParserState::report_syntax_error(int i) {
         else if (depth == 0 && element_boundary(p)) break;
         a = j;
       }
-      raise_tok(a, i - 1, "expected 'else' after 'if' expression");
-      return;
+      // Not a comprehension's condition (`for x in y if z`).
+      bool condition = false;
+      depth = 0;
+      for (int j = a - 1; j >= s; --j) {
+        Tok p = t[j].kind;
+        if (closes(p)) ++depth;
+        else if (opens(p)) { if (depth == 0) break; --depth; }
+        else if (depth == 0 && (p == Tok::COMMA || p == Tok::COLON)) break;
+        else if (depth == 0 && p == Tok::KW_FOR) { condition = true; break; }
+      }
+      if (!condition) {
+        raise_tok(a, i - 1, "expected 'else' after 'if' expression");
+        return true;
+      }
     }
   }
 
@@ -1219,7 +2044,7 @@ void ParserState::report_syntax_error(int i) {
         const Token& e = t[i - 1];
         raise("SyntaxError", e.lineno, e.end_col_offset - 1, e.end_lineno, -1,
               "':' expected after dictionary key");
-        return;
+        return true;
       }
     }
   }
@@ -1227,7 +2052,9 @@ void ParserState::report_syntax_error(int i) {
   // `if x = 1:` — '=' where a named expression is parsed, after a plain name.
   if (k == Tok::EQUAL && i >= 2 && t[i - 1].kind == Tok::NAME &&
       (t[i - 2].kind == Tok::KW_IF || t[i - 2].kind == Tok::KW_ELIF ||
-       t[i - 2].kind == Tok::KW_WHILE)) {
+       t[i - 2].kind == Tok::KW_WHILE) &&
+      line_start(t, i) == i - 2) {  // a statement's condition (a comprehension's is no
+                                    // named expression)
     int b = i, depth = 0;
     for (int j = i + 1; j < ntoks; ++j) {
       Tok p = t[j].kind;
@@ -1241,7 +2068,7 @@ void ParserState::report_syntax_error(int i) {
     }
     if (b > i) {
       raise_tok(i - 1, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
-      return;
+      return true;
     }
   }
 
@@ -1260,10 +2087,17 @@ void ParserState::report_syntax_error(int i) {
     const Token& name = t[i - 1];
     raise_tok(i - 1, j, format("Missing parentheses in call to '%.*s'. Did you mean %.*s(...)?",
                                int(name.text_len), name.text, int(name.text_len), name.text));
-    return;
+    return true;
   }
 
-  // Two expressions side by side inside brackets: a missing comma.
+  // Two expressions side by side inside brackets: a missing comma. (After `x not`
+  // with no `in`, the second expression is the `not ...`.)
+  const int stop = i;
+  if (i >= 2 && t[i - 1].kind == Tok::KW_NOT && k != Tok::KW_IN &&
+      ends_expression(t[i - 2].kind) && starts_expression(k)) {
+    --i;
+    k = t[i].kind;
+  }
   if (i >= 1 && starts_expression(k) && ends_expression(t[i - 1].kind) &&
       !(t[i - 1].kind == Tok::NAME && k == Tok::STRING)) {
     // Inside brackets? Walk back to an unclosed opener on this logical line.
@@ -1312,32 +2146,135 @@ void ParserState::report_syntax_error(int i) {
         else if (closes(p)) {
           if (depth == 0) break;
           --depth;
-        } else if (depth == 0 && (element_boundary(p) || (j > i && starts_expression(p) &&
-                                                          ends_expression(t[j - 1].kind)))) {
+        } else if (p == Tok::ERRORTOKEN ||
+                   (depth == 0 && (element_boundary(p) ||
+                                   (j > i && starts_expression(p) &&
+                                    ends_expression(t[j - 1].kind) &&
+                                    !(p == Tok::STRING && t[j - 1].kind == Tok::STRING))))) {
           break;
         }
         b = j;
       }
       bool soft = is_name(a, "match") || is_name(a, "case") || is_name(a, "_") ||
                   (a >= 1 && (t[a - 1].kind == Tok::KW_IN || t[a - 1].kind == Tok::KW_FOR));
+      if (a >= 1 && t[a - 1].kind == Tok::KW_IF) {
+        // A comprehension's condition is a disjunction: no invalid_expression there.
+        int d = 0;
+        for (int j = a - 2; j >= 0; --j) {
+          Tok p = t[j].kind;
+          if (closes(p)) ++d;
+          else if (opens(p)) { if (d == 0) break; --d; }
+          else if (d == 0 && (p == Tok::COMMA || p == Tok::COLON)) break;
+          else if (d == 0 && p == Tok::KW_FOR) { soft = true; break; }
+        }
+      }
       if (!(t[a].kind == Tok::NAME && a + 1 < ntoks && t[a + 1].kind == Tok::STRING) && !soft) {
+        if (b + 1 < ntoks && t[b + 1].kind == Tok::ERRORTOKEN && lex_error) {
+          // Parsing the second expression reads the token after it: the tokenizer's
+          // error is raised right there.
+          adopt(*lex_error, true);
+          return true;
+        }
+        // A parenthesized expression's node starts inside its parentheses.
+        for (int ae = i - 1; t[a].kind == Tok::LPAR && matching_close(*this, a) == ae; --ae) {
+          bool group = ae > a + 1;
+          int d = 0;
+          for (int j = a + 1; j < ae && group; ++j) {
+            Tok p = t[j].kind;
+            if (opens(p)) ++d;
+            else if (closes(p)) --d;
+            else if (d == 0 && (p == Tok::COMMA || p == Tok::KW_FOR)) group = false;
+          }
+          if (!group) break;
+          ++a;
+        }
+        furthest = b + 1;  // parsing b read the token after it
         raise_tok(a, b, "invalid syntax. Perhaps you forgot a comma?");
-        return;
+        return true;
       }
     }
   }
 
-  // The generic error; a tokenizer error further on takes precedence, as in CPython
-  // (which tokenizes the rest of the file before reporting "invalid syntax") — except
-  // an unclosed bracket, which CPython reports only when the parser reaches the end.
-  if (lex_error && lex_error->msg.find("was never closed") == std::string::npos) {
-    failed = true;
-    *error = *lex_error;
-    if (error->text.empty() && error->lineno > 0) {
-      error->text = std::string(source_line(source, error->lineno));
+  i = stop;
+  k = t[i].kind;
+
+  // In a call's arguments, CPython takes a comprehension only as the sole positional
+  // argument: when one after another argument (or a class's bases) does not parse, its
+  // first pass stopped at the `for`.
+  {
+    int open = enclosing_open(*this, i);
+    if (open >= 1 && t[open].kind == Tok::LPAR && ends_expression(t[open - 1].kind) &&
+        !(open >= 2 && t[open - 2].kind == Tok::KW_DEF)) {
+      bool bases = open >= 2 && t[open - 2].kind == Tok::KW_CLASS;
+      int comp = -1, depth = 0;  // the first `for` of the argument the parse stopped in
+      for (int j = i - 1; j > open; --j) {
+        Tok p = t[j].kind;
+        if (closes(p)) ++depth;
+        else if (opens(p)) --depth;
+        else if (depth == 0 && p == Tok::KW_FOR) comp = t[j - 1].kind == Tok::KW_ASYNC ? j - 1 : j;
+      }
+      if (comp > open) {
+        int item = element_start(*this, open, comp);
+        bool keyword = t[item].kind == Tok::NAME && t[item + 1].kind == Tok::EQUAL;
+        if (item > open + 1 && !bases && !keyword) {
+          // invalid_arguments' `args for_if_clauses`: for_if_clauses takes as many
+          // clauses as parse.
+          for (int end = i, tries = 0; end > comp + 3 && tries < 64; --end, ++tries) {
+            if (strata::probe(this, Probe::CompFor, comp, end)) {
+              raise_tok(item, end_tok(end - 1), "Generator expression must be parenthesized");
+              return true;
+            }
+          }
+        }
+        if (item > open + 1 || bases || keyword) {
+          raise_tok(comp, comp, "invalid syntax");
+          return true;
+        }
+      }
     }
+  }
+
+  return false;
+}
+
+void ParserState::report_syntax_error(int i) {
+  if (failed) return;
+  if (probe) {  // i == ntoks: the construct was cut short
+    failed = true;
+    fail_tok = i;
     return;
   }
+  if (i < 0) i = 0;
+  if (i >= ntoks) i = ntoks - 1;
+  const Token* t = toks;
+  Tok k = t[i].kind;
+
+  // The tokenizer stopped here.
+  if (k == Tok::ERRORTOKEN && lex_error) {
+    adopt(*lex_error, true);
+    return;
+  }
+  error_tok = i;
+  if (specific_error(i)) return;
+  // CPython's invalid_expression (`a b`) parses an expression from here in its second
+  // pass, and the rules met inside its brackets may raise their error.
+  if (i >= 1 && starts_expression(k) && ends_operand(*this, i - 1)) {
+    int fail;
+    if (!strata::probe(this, Probe::Expr, i, ntoks - 1, &fail) && fail > i && fail < ntoks &&
+        t[fail].kind != Tok::ERRORTOKEN && enclosing_open(*this, fail) >= i &&
+        specific_error(fail)) {
+      return;
+    }
+  }
+  // A dedent where the parse needs more: raised after the parse, as "unexpected
+  // indent" is, and final too.
+  if (k == Tok::DEDENT) {
+    raise("IndentationError", t[i].lineno, -1, t[i].lineno, -1, "unexpected unindent");
+    final = true;
+    return;
+  }
+
+  // The generic error (run() then lets a tokenizer error further on replace it).
   if (k == Tok::ENDMARKER && i > 0) {
     raise("SyntaxError", t[i].lineno, t[i].col_offset, t[i].end_lineno, t[i].end_col_offset,
           "invalid syntax");
@@ -1349,6 +2286,34 @@ void ParserState::report_syntax_error(int i) {
 // -- Entry points ------------------------------------------------------------------------
 
 namespace {
+
+// CPython's last word on a parser error (_PyPegen_tokenize_full_source_to_check_for_errors):
+// it tokenizes the rest of the source, and an error its tokenizer raises there replaces
+// the parser's; so does a bracket left open at the end, when opened on a line before the
+// last token the parser read. The tokenizer's conditions that its parser reports
+// (indentation, a bad continuation) leave the parser's error standing.
+void prefer_tokenizer_error(ParserState& ps) {
+  if (!ps.lex_error || ps.from_tokenizer || ps.final) return;
+  const SyntaxErrorInfo& le = *ps.lex_error;
+  bool unclosed = le.msg.find("was never closed") != std::string::npos;
+  if (unclosed) {
+    int read = ps.last_read();
+    if (ps.furthest > read && ps.furthest < ps.ntoks) read = ps.furthest;
+    // CPython's invalid_expression rule reads an expression at the error (`a b`): as
+    // far as it parses, inside a bracket left open possibly to the end.
+    int i = ps.error_tok;
+    if (i >= 1 && starts_expression(ps.toks[i].kind) && ends_operand(ps, i - 1)) {
+      int fail;
+      if (probe(&ps, Probe::Expr, i, ps.ntoks - 1, &fail)) fail = ps.ntoks - 1;
+      if (fail > read) read = fail < ps.ntoks ? fail : ps.ntoks - 1;
+    }
+    if (ps.toks[read].lineno <= le.lineno) return;
+  } else if (reported_by_parser(le)) {
+    return;
+  }
+  ps.failed = false;
+  ps.adopt(le, true);
+}
 
 ast::Node* run(ParserState& ps, LexResult& lex, int start_code, SyntaxErrorInfo& error) {
   ps.toks = lex.tokens.data();
@@ -1364,6 +2329,7 @@ ast::Node* run(ParserState& ps, LexResult& lex, int start_code, SyntaxErrorInfo&
   int rc = run_bison(&ps);
   if (rc != 0 || !ps.result) {
     if (!ps.failed) ps.report_syntax_error(ps.ntoks - 1);
+    prefer_tokenizer_error(ps);
     return nullptr;
   }
   return ps.result;
@@ -1371,9 +2337,29 @@ ast::Node* run(ParserState& ps, LexResult& lex, int start_code, SyntaxErrorInfo&
 
 }  // namespace
 
+bool probe(const ParserState* parent, Probe what, int first, int end, int* fail,
+           ast::Node** node) {
+  if (fail) *fail = first;
+  if (first < 0 || end > parent->ntoks || first >= end) return false;
+  SyntaxErrorInfo scratch;
+  ParserState ps(parent->arena, parent->source);
+  ps.toks = parent->toks + first;
+  ps.ntoks = end - first;
+  ps.codes.assign(parent->codes.begin() + first, parent->codes.begin() + end);
+  ps.error = &scratch;
+  ps.fstring = parent->fstring;
+  ps.probe = true;
+  ps.start_code = kBisonProbe[static_cast<int>(what)];
+  int rc = run_bison(&ps);
+  if (fail) *fail = first + (ps.fail_tok < 0 ? ps.last_read() : ps.fail_tok);
+  if (node) *node = ps.result;
+  return rc == 0 && ps.probe_ok && !ps.failed;
+}
+
 ast::Node* parse(std::string_view source, std::string_view filename, ParseMode mode,
                  Arena& arena, SyntaxErrorInfo& error) {
   std::string utf8;
+  error.filename = std::string(filename);  // decode_source names the file in a message
   if (!decode_source(source, utf8, error)) {
     error.filename = std::string(filename);
     return nullptr;
@@ -1383,6 +2369,11 @@ ast::Node* parse(std::string_view source, std::string_view filename, ParseMode m
   std::string_view src(text, utf8.size());
   LexResult lex = tokenize(src, arena);
   ParserState ps(arena, src);
+  ps.byte_offsets = !source_encoding_known(source);
+  ps.bom = source.size() >= 3 && source.substr(0, 3) == "\xEF\xBB\xBF";
+  if (std::memchr(source.data(), 0, source.size())) {
+    ps.physical = ps.bom ? source.substr(3) : source;
+  }
   int start = kBisonStartFile;
   switch (mode) {
     case ParseMode::Exec: start = kBisonStartFile; break;
@@ -1402,6 +2393,9 @@ ast::Node* parse_fstring_expression(std::string_view text, const LexOptions& opt
   LexResult lex = tokenize(src, arena, options);
   ParserState ps(arena, src);
   ps.fstring = true;
+  ps.byte_offsets = true;  // CPython's sub-parser reads a string with no encoding
+  ps.first_lineno = options.first_lineno;
+  ps.first_col = options.first_col;
   return run(ps, lex, kBisonStartFstring, error);
 }
 

@@ -137,6 +137,24 @@ class ParserState {
   bool failed = false;         // an error was raised (by an action or the reporter)
   bool overflow = false;       // Bison's stack limit was reached
   const SyntaxErrorInfo* lex_error = nullptr;  // the tokenizer's error, if it stopped
+  bool from_tokenizer = false;  // the error raised is the tokenizer's (lex_error)
+  bool final = false;           // no later tokenizer error replaces the error raised
+  int error_tok = -1;           // where the parse stopped, for the reporter's rules
+  int furthest = -1;            // the furthest token a rule had CPython's parser read
+
+  // How CPython shows its parser's errors (not the tokenizer's): whether columns count
+  // bytes (SyntaxErrorInfo::byte_offsets), and which text it shows for a line.
+  bool byte_offsets = false;
+  bool bom = false;             // the file began with a UTF-8 BOM: line 1's text keeps it
+  std::string_view physical;    // when NUL bytes joined lines: the file's own lines
+  int first_lineno = 1, first_col = 0;  // f-string sub-parser: where its text starts
+
+  // A probe parses a token range as one construct to learn whether it is one (the
+  // PEG grammar's lookaheads and alternatives that LALR cannot express); it reports
+  // nothing.
+  bool probe = false;
+  bool probe_ok = false;
+  int fail_tok = -1;           // probe: the token at which it failed
 
   // -- positions ------------------------------------------------------------------
   int end_tok(int i) const {
@@ -169,7 +187,32 @@ class ParserState {
   void raise_tok(int first, int last, std::string msg, const char* type = "SyntaxError");
   // Called by Bison when token `tok` cannot be shifted: picks CPython's message.
   void report_syntax_error(int tok);
+  bool specific_error(int tok);
+  bool tokenizer_first();
+  bool bracketed_assignment_error(int tok);
+  bool function_header_error(int tok);
+  bool parameter_error(int tok);
+  bool except_error(int tok);
+  bool match_error(int tok);
+  bool call_error(int tok);
+  bool comprehension_error(int tok);
+  bool dict_display_error(int tok);
+  // Takes over an error found outside the grammar: the tokenizer's (`tokenizer` true)
+  // or the string decoder's, completing its text as CPython would.
+  void adopt(const SyntaxErrorInfo& e, bool tokenizer);
+  // The text CPython shows for line `lineno` in a parser error.
+  std::string error_text(int lineno) const;
+  void show_as_decoded(SyntaxErrorInfo& e) const;
+  // The last token the parser has read (CPython's p->tokens[p->fill - 1]).
+  int last_read() const { return pos < 1 ? 0 : (pos - 1 < ntoks ? pos - 1 : ntoks - 1); }
 };
+
+enum class Probe { Expr, Exprs, Subject, CompFor, Named, ForHead };
+// Whether tokens [first, end) of `ps` parse completely as the construct.
+// `fail`, when given, receives where the parse stopped (`end`: it was cut short).
+// `node` receives what an Exprs probe parsed.
+bool probe(const ParserState* ps, Probe what, int first, int end, int* fail = nullptr,
+           ast::Node** node = nullptr);
 
 template <class T>
 T* mk(ParserState* ps, Loc l) {

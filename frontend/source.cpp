@@ -1,8 +1,10 @@
 // frontend/source.cpp — from a file's bytes to the UTF-8 text the lexer reads, as
 // CPython 3.11's file tokenizer does it: the UTF-8 BOM, the PEP 263 coding declaration
 // on line 1 or 2, recoding of latin-1 (and, through ICU, other declared encodings) to
-// UTF-8, the check that undeclared sources are UTF-8, and universal newlines (\r\n and
-// \r become \n, so positions count lines as CPython does).
+// UTF-8, the (strict) check that undeclared sources are UTF-8, the file reader's way
+// with NUL bytes, and universal newlines (\r\n and \r become \n, so positions count
+// lines as CPython does). Also Python's UTF-8 decoder's error messages, for the bytes
+// of a source that declares UTF-8 but holds something else.
 #include <unicode/ucnv.h>
 
 #include <cctype>
@@ -105,18 +107,51 @@ Codec classify(const std::string& name) {
   return Codec::Other;
 }
 
-// valid_utf8(): CPython's lax check (it lets overlong forms and surrogates through;
-// the lexer and the string decoder catch those later). Returns the sequence length,
-// or 0 when `s` does not start a sequence.
+// valid_utf8(): the length of the UTF-8 sequence `s` starts, or 0 when it starts none.
+// Strict, as CPython 3.11's check: no overlong forms, no surrogates, nothing past
+// U+10FFFF.
 int valid_utf8(const unsigned char* s, const unsigned char* end) {
-  if (*s < 0x80) return 1;
-  if (*s < 0xC0) return 0;
-  int expected = *s < 0xE0 ? 1 : *s < 0xF0 ? 2 : *s < 0xF8 ? 3 : -1;
-  if (expected < 0 || end - s <= expected) return 0;
+  unsigned char c = *s;
+  if (c < 0x80) return 1;
+  int expected;
+  if (c < 0xC2) return 0;  // a continuation byte, or an overlong 2-byte form
+  if (c < 0xE0) {
+    expected = 1;
+  } else if (c < 0xF0) {
+    expected = 2;
+  } else if (c < 0xF5) {
+    expected = 3;
+  } else {
+    return 0;
+  }
+  if (end - s <= expected) return 0;
   for (int k = 1; k <= expected; ++k) {
     if (s[k] < 0x80 || s[k] >= 0xC0) return 0;
   }
+  if (c == 0xE0 && s[1] < 0xA0) return 0;   // overlong 3-byte form
+  if (c == 0xED && s[1] >= 0xA0) return 0;  // a surrogate
+  if (c == 0xF0 && s[1] < 0x90) return 0;   // overlong 4-byte form
+  if (c == 0xF4 && s[1] >= 0x90) return 0;  // beyond U+10FFFF
   return expected + 1;
+}
+
+// CPython 3.11.2's file reader reads a line, then continues at its first NUL byte: the
+// rest of that line, newline included, is lost and the next line is joined on. Returns
+// the source as its tokenizer then sees it.
+std::string splice_nul_lines(std::string_view raw) {
+  std::string out;
+  out.reserve(raw.size());
+  size_t i = 0, n = raw.size();
+  while (i < n) {
+    size_t e = i;  // the line's end, past its terminator (\n, \r\n or \r)
+    while (e < n && raw[e] != '\n' && raw[e] != '\r') ++e;
+    if (e < n) e += (raw[e] == '\r' && e + 1 < n && raw[e + 1] == '\n') ? 2 : 1;
+    std::string_view line = raw.substr(i, e - i);
+    size_t nul = line.find('\0');
+    out.append(line.substr(0, nul));
+    i = e;
+  }
+  return out;
 }
 
 void problem(SyntaxErrorInfo& error, std::string msg) {
@@ -143,6 +178,118 @@ void append_universal(std::string& out, std::string_view in) {
 }
 
 }  // namespace
+
+namespace {
+
+// Python's UTF-8 decoder at the sequence starting at `p`: its length when valid, else 0
+// with the error's end (exclusive) and reason.
+int decode_step(const unsigned char* p, const unsigned char* end, size_t& bad_end,
+                const char*& reason) {
+  unsigned char c = *p;
+  if (c < 0x80) return 1;
+  int len = c < 0xC2 ? 0 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF5 ? 4 : 0;
+  if (!len) {
+    bad_end = 1;
+    reason = "invalid start byte";
+    return 0;
+  }
+  unsigned char lo = 0x80, hi = 0xBF;  // the second byte's range
+  if (c == 0xE0) lo = 0xA0;
+  if (c == 0xED) hi = 0x9F;
+  if (c == 0xF0) lo = 0x90;
+  if (c == 0xF4) hi = 0x8F;
+  for (int k = 1; k < len; ++k) {
+    if (p + k >= end) {
+      bad_end = static_cast<size_t>(end - p);
+      reason = "unexpected end of data";
+      return 0;
+    }
+    unsigned char b = p[k];
+    if (k == 1 ? (b < lo || b > hi) : (b < 0x80 || b > 0xBF)) {
+      bad_end = static_cast<size_t>(k);
+      reason = "invalid continuation byte";
+      return 0;
+    }
+  }
+  return len;
+}
+
+}  // namespace
+
+std::string utf8_decode_error(std::string_view bytes) {
+  const auto* s = reinterpret_cast<const unsigned char*>(bytes.data());
+  const auto* end = s + bytes.size();
+  for (const auto* p = s; p < end;) {
+    size_t bad_end;
+    const char* reason;
+    int len = decode_step(p, end, bad_end, reason);
+    if (len) {
+      p += len;
+      continue;
+    }
+    size_t at = static_cast<size_t>(p - s);
+    char msg[160];
+    if (bad_end == 1) {
+      std::snprintf(msg, sizeof msg, "'utf-8' codec can't decode byte 0x%02x in position %zu: %s",
+                    *p, at, reason);
+    } else {
+      std::snprintf(msg, sizeof msg, "'utf-8' codec can't decode bytes in position %zu-%zu: %s",
+                    at, at + bad_end - 1, reason);
+    }
+    return msg;
+  }
+  return {};
+}
+
+std::string utf8_replace(std::string_view line) {
+  std::string out;
+  const auto* s = reinterpret_cast<const unsigned char*>(line.data());
+  const auto* end = s + line.size();
+  for (const auto* p = s; p < end;) {
+    size_t bad_end;
+    const char* reason;
+    int len = decode_step(p, end, bad_end, reason);
+    if (len) {
+      out.append(reinterpret_cast<const char*>(p), static_cast<size_t>(len));
+      p += len;
+    } else {
+      out += "\xEF\xBF\xBD";
+      p += bad_end;
+    }
+  }
+  return out;
+}
+
+int replaced_line_column(std::string_view shown, long offset) {
+  // CPython decodes the first `offset` bytes of the shown line (a cut character counts
+  // once, the terminating NUL too when it reaches it) and counts characters.
+  long size = static_cast<long>(shown.size());
+  long chars = offset > size ? 1 : 0;
+  long upto = offset > size ? size : offset;
+  for (long i = 0; i < upto; ++i) chars += (static_cast<unsigned char>(shown[i]) & 0xC0) != 0x80;
+  // format_syntax_error shows 1 + the characters before the column.
+  long want = chars - 1, seen = 0;
+  for (long i = 0; i < size; ++i) {
+    if ((static_cast<unsigned char>(shown[i]) & 0xC0) == 0x80) continue;
+    if (seen++ == want) return static_cast<int>(i);
+  }
+  return want < 0 ? -1 : static_cast<int>(size);
+}
+
+bool source_encoding_known(std::string_view raw) {
+  if (raw.size() >= 3 && static_cast<unsigned char>(raw[0]) == 0xEF &&
+      static_cast<unsigned char>(raw[1]) == 0xBB && static_cast<unsigned char>(raw[2]) == 0xBF) {
+    return true;
+  }
+  std::string spec;
+  size_t nl1 = raw.find('\n');
+  std::string_view line1 = raw.substr(0, nl1 == std::string_view::npos ? raw.size() : nl1 + 1);
+  if (coding_spec(line1, spec)) return true;
+  if (nl1 == std::string_view::npos || !only_comment(line1)) return false;
+  std::string_view rest = raw.substr(nl1 + 1);
+  size_t nl2 = rest.find('\n');
+  return coding_spec(rest.substr(0, nl2 == std::string_view::npos ? rest.size() : nl2 + 1), spec);
+}
 
 // Callers that know the file's name put it in error.filename first: CPython names the
 // file inside the message about undeclared non-UTF-8 bytes.
@@ -173,6 +320,11 @@ bool decode_source(std::string_view raw, std::string& utf8, SyntaxErrorInfo& err
   }
 
   Codec codec = declared ? classify(spec) : Codec::Utf8;
+  std::string spliced;
+  if (codec == Codec::Utf8 && std::memchr(raw.data(), 0, raw.size())) {
+    spliced = splice_nul_lines(raw);
+    raw = spliced;
+  }
   if (!declared) {
     // Undeclared sources must be UTF-8; CPython names the first bad byte and its line.
     const auto* s = reinterpret_cast<const unsigned char*>(raw.data());

@@ -289,10 +289,26 @@ bool lookup_unicode_name(std::string_view name, uint32_t& cp) {
     return true;
   }
   if (!starts_with(up, "TANGUT IDEOGRAPH-")) {
+    // ICU's name lookup scans its whole name table (tens of microseconds), so names
+    // already seen are remembered: a file tends to use the same few many times.
+    struct CacheEntry {
+      std::string name;
+      uint32_t cp = 0;
+    };
+    thread_local CacheEntry cache[64];
+    uint32_t h = 2166136261u;
+    for (char c : up) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    CacheEntry& slot = cache[h & 63];
+    if (slot.name == up) {
+      cp = slot.cp;
+      return true;
+    }
     UErrorCode status = U_ZERO_ERROR;
     UChar32 c = u_charFromName(U_UNICODE_CHAR_NAME, upper, &status);
     if (U_SUCCESS(status) && c >= 0 && assigned_by_unicode_14(static_cast<uint32_t>(c))) {
       cp = static_cast<uint32_t>(c);
+      slot.name.assign(up);
+      slot.cp = cp;
       return true;
     }
   }
@@ -468,7 +484,9 @@ bool decode_bytes_escapes(const char* s, size_t len, std::string& out, DecodeErr
       case 'a': out += '\a'; break;
       case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
         unsigned v = c - '0';
-        for (int k = 0; k < 2 && i < len && s[i] >= '0' && s[i] <= '7'; ++k) v = v * 8 + (s[i++] - '0');
+        for (int k = 0; k < 2 && i < len && s[i] >= '0' && s[i] <= '7'; ++k) {
+          v = v * 8 + (s[i++] - '0');
+        }
         out += static_cast<char>(v & 0xFF);  // above 0o377: truncated, with a warning
         break;
       }

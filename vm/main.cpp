@@ -12,8 +12,10 @@
 #include <unistd.h>
 
 #include "frontend/ast_dump.h"
+#include "frontend/compiler.h"
 #include "frontend/parser.h"
 #include "strata_config.h"
+#include "tools/dis.h"
 
 namespace {
 
@@ -116,7 +118,14 @@ int run_source(const std::string& source, const std::string& filename) {
   if (int status = check_syntax(source, filename, strata::ParseMode::Exec, arena, &tree)) {
     return status;
   }
-  std::fprintf(stderr, "strata: %s parses, but running programs is not implemented yet\n",
+  strata::SyntaxErrorInfo error;
+  strata::CompileOptions options;
+  options.source = source;
+  if (!strata::compile(tree, filename, strata::ParseMode::Exec, error, options)) {
+    std::fputs(strata::format_syntax_error(error).c_str(), stderr);
+    return 1;
+  }
+  std::fprintf(stderr, "strata: %s compiles, but running programs is not implemented yet\n",
                filename.c_str());
   return 1;
 }
@@ -150,6 +159,7 @@ int main(int argc, char** argv) {
       }
       std::vector<std::string> rest(args.begin() + i + 2, args.end());
       if (args[i + 1] == "ast") return run_ast_tool(rest);
+      if (args[i + 1] == "dis") return strata::run_dis_tool(rest);
       std::fprintf(stderr, "strata: No module named %s\n", args[i + 1].c_str());
       return 1;
     }

@@ -46,7 +46,8 @@ TEST_CASE("str repr: quotes and escapes") {
 
 TEST_CASE("str repr: non-ASCII by str.isprintable") {
   CHECK(repr_str("\xc2\x80\xc2\xa0\xc2\xad") == "'\\x80\\xa0\\xad'");
-  CHECK(repr_str("\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80") == "'\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80'");
+  CHECK(repr_str("\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80") ==
+        "'\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80'");
   // U+2028 (Zl), U+200B (Cf), U+E000 (Co), U+E0001 (Cf), U+10FFFF (Cn)
   CHECK(repr_str("\xe2\x80\xa8\xe2\x80\x8b\xee\x80\x80\xf3\xa0\x80\x81\xf4\x8f\xbf\xbf") ==
         "'\\u2028\\u200b\\ue000\\U000e0001\\U0010ffff'");

@@ -1,0 +1,8 @@
+f()
+f(1, 2)
+f(a, key=3)
+f(*args)
+f(*args, **kwargs)
+obj.method(1)
+obj.attr.method(x=1)
+print(len(items))

@@ -1,0 +1,4 @@
+try:
+    work()
+except* ValueError as eg:
+    handle(eg)

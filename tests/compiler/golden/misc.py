@@ -1,0 +1,4 @@
+assert x, 'message'
+pass
+x: int = 5
+print(__debug__)

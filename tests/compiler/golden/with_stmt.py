@@ -1,0 +1,2 @@
+with open('f') as f, lock:
+    data = f.read()

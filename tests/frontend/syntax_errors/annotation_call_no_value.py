@@ -1,0 +1,2 @@
+# a call followed by a colon and nothing
+f():

@@ -1,0 +1,2 @@
+# a comparison followed by a colon and nothing
+x == y:

@@ -1,0 +1,2 @@
+# a parenthesized yield in the middle of a chained assignment
+x = (yield) = 1

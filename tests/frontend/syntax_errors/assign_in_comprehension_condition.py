@@ -1,0 +1,2 @@
+# = in a comprehension condition
+x = [a for a in y if b = 1]

@@ -1,0 +1,2 @@
+# an expression assigned inside a list display
+x = [a + 1 = 2]

@@ -1,0 +1,2 @@
+# an attribute assigned inside parentheses
+x = (a.b = 1)

@@ -1,0 +1,2 @@
+# a name assigned inside parentheses
+x = (y = 1)

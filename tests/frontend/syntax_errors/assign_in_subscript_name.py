@@ -1,0 +1,2 @@
+# a name assigned inside a subscript
+x[a = 1]

@@ -1,0 +1,2 @@
+# an attribute assigned in the second item of a tuple
+x = (a, b.c = 1)

@@ -1,0 +1,2 @@
+# a call target whose value is a comparison
+a, f() = 1 == 2

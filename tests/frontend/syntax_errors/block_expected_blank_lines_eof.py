@@ -1,0 +1,4 @@
+# an if statement followed only by blank lines
+if x:
+
+

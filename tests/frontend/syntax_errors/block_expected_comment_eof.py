@@ -1,0 +1,3 @@
+# an if statement followed only by a comment
+if x:
+  # c

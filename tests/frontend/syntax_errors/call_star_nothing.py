@@ -1,0 +1,2 @@
+# a bare * after a keyword argument
+f(x, y=1, *)

@@ -1,0 +1,3 @@
+# a brace after a class name, never closed
+class A{(Q):
+    pass

@@ -1,0 +1,2 @@
+# a parenthesized name before a missing comma
+x = [(a) b]

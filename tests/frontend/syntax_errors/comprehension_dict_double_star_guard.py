@@ -1,0 +1,2 @@
+# dict unpacking in a dict comprehension with a condition
+x = {**a for a in b if a}

@@ -1,0 +1,2 @@
+# a starred element in a generator expression argument
+f(*a for a in b)

@@ -1,0 +1,2 @@
+# a starred element in a set comprehension
+x = {*a for a in b}

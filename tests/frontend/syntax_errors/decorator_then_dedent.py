@@ -1,0 +1,4 @@
+# a decorator followed by a dedent
+class A:
+    @dec
+x = 1

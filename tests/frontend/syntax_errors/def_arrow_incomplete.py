@@ -1,0 +1,3 @@
+# a return annotation cut short before the colon
+def f() -> a +:
+    pass

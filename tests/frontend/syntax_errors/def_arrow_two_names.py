@@ -1,0 +1,3 @@
+# a return annotation followed by another name
+def f() -> int x:
+    pass

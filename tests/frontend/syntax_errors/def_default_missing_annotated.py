@@ -1,0 +1,3 @@
+# an annotated parameter with = and no default
+def f(a: int=):
+    pass

@@ -1,0 +1,2 @@
+# a def with a name and nothing else
+def f

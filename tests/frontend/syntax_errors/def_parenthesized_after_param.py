@@ -1,0 +1,3 @@
+# parenthesized parameters after a plain one
+def f(a, (b, c)):
+    pass

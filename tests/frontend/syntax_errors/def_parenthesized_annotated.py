@@ -1,0 +1,3 @@
+# parenthesized annotated parameters with a trailing comma
+def f((a: int, b,)):
+    pass

@@ -1,0 +1,2 @@
+# / with no parameter before it, then *
+def f(/ *): pass

@@ -1,0 +1,2 @@
+# no comma between / and *
+def f(a, / *): pass

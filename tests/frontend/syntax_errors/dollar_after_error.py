@@ -1,0 +1,3 @@
+# a dollar sign after an earlier error
+x = a b
+y = $

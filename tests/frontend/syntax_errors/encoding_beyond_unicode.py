@@ -1,0 +1,2 @@
+# a byte that starts no UTF-8 sequence
+x = "õ€€€"

@@ -1,0 +1,4 @@
+# except* with nothing after it
+try:
+    pass
+except*

@@ -1,0 +1,2 @@
+# a call in a for target, and no body
+for x, f() in y:

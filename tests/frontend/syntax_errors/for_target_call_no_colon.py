@@ -1,0 +1,2 @@
+# a call as a for target, without a colon
+for f() in y

@@ -1,0 +1,2 @@
+# a dollar sign in an f-string expression
+x = f'{a $ b}'

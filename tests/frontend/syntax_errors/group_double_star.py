@@ -1,0 +1,2 @@
+# a double-starred expression in parentheses
+x = (**a)

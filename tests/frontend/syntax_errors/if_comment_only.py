@@ -1,0 +1,2 @@
+# an if with nothing but a comment after it
+if      # comment

@@ -1,0 +1,2 @@
+# an if whose condition is cut short, without a colon
+if x +

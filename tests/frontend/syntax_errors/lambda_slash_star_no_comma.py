@@ -1,0 +1,2 @@
+# no comma between / and * in a lambda
+f = lambda a, / *: 0

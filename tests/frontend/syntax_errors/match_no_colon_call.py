@@ -1,0 +1,2 @@
+# a match line with a call subject and another name
+match f(x) y

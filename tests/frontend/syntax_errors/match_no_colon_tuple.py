@@ -1,0 +1,2 @@
+# a match line with a tuple subject and no colon
+match x, y

@@ -1,0 +1,2 @@
+# a match line with two names and no colon
+match x y

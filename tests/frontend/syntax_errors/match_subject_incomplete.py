@@ -1,0 +1,2 @@
+# a match line whose subject is cut short
+match x +

@@ -1,0 +1,2 @@
+# an error after a non-ASCII character in an undeclared file
+x = 'café' +

@@ -1,0 +1,4 @@
+# not without in between implicitly concatenated strings
+x = ('a'
+     'b' not 'c'
+     'd')

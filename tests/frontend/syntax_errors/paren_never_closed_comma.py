@@ -1,0 +1,2 @@
+# two names in a call that is never closed
+f(a b

@@ -1,0 +1,2 @@
+# parenthesized with items never closed
+with (a as b, c as d

@@ -1,0 +1,2 @@
+# parenthesized with items without a colon
+with (a, b)
