@@ -3,6 +3,7 @@
 // *args/**kwargs, method and super() forms), displays with unpacking, subscripts and
 // slices, f-strings, lambda, comprehensions (3.11: nested functions fed `.0`), yield,
 // yield from and await.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -37,14 +38,18 @@ int binary_oparg(OperatorKind k) {
 Location Compiler::attr_loc(Attribute* e, Location loc) const {
   if (loc.lineno != e->end_lineno) {
     loc.lineno = e->end_lineno;
-    int len = static_cast<int>(e->attr.size);
+    // CPython counts the name in code points (its columns are UTF-8 bytes elsewhere).
+    int len = 0;
+    for (uint32_t i = 0; i < e->attr.size; i++)
+      len += (static_cast<unsigned char>(e->attr.data[i]) & 0xC0) != 0x80;
     if (len <= e->end_col_offset) {
       loc.col_offset = e->end_col_offset - len;
     } else {
       loc.col_offset = -1;
       loc.end_col_offset = -1;
     }
-    loc.end_lineno = e->end_lineno;
+    loc.end_lineno = std::max(loc.lineno, loc.end_lineno);
+    if (loc.lineno == loc.end_lineno) loc.end_col_offset = std::max(loc.col_offset, loc.end_col_offset);
   }
   return loc;
 }

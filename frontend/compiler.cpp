@@ -75,8 +75,9 @@ std::string const_key(const Const& c) {
   return k;
 }
 
-int Compiler::add_const(Const c) {
-  Unit& unit = u();
+int Compiler::add_const(Const c) { return add_const_to(u(), std::move(c)); }
+
+int Compiler::add_const_to(Unit& unit, Const c) {
   std::string key = const_key(c);
   auto it = unit.const_index.find(key);
   if (it != unit.const_index.end()) return it->second;
@@ -351,15 +352,7 @@ std::shared_ptr<CodeObject> Compiler::leave_scope() {
 
   // A body that can fall off its end returns None (the assembler drops it when it is
   // unreachable).
-  unit->seq.emit(op::LOAD_CONST, 0, kNoLocation);
-  {
-    // add_const needs the unit on the stack.
-    units_.push_back(std::move(unit));
-    int none = add_const(Const{});
-    unit = std::move(units_.back());
-    units_.pop_back();
-    unit->seq.instrs().back().oparg = none;
-  }
+  unit->seq.emit(op::LOAD_CONST, add_const_to(*unit, Const{}), kNoLocation);
   unit->seq.emit(op::RETURN_VALUE, 0, kNoLocation);
   if (unit->stopiteration_handler >= 0) {
     unit->seq.bind(unit->stopiteration_handler);
@@ -496,14 +489,12 @@ static bool find_ann(const NodeList& list) {
 
 bool Compiler::body(const NodeList& list, Location loc) {
   if (find_ann(list)) emit(op::SETUP_ANNOTATIONS, loc);
+  // The docstring becomes __doc__; under -OO it stays an ordinary (constant) statement.
   uint32_t start = 0;
-  if (!list.empty() && is_docstring(list[0]) && !interactive_) {
+  if (!list.empty() && is_docstring(list[0]) && options_.optimize < 2) {
     start = 1;
-    if (options_.optimize < 2) {
-      Node* value = static_cast<Expr*>(list[0])->value;
-      if (!expr(value)) return false;
-      if (!nameop("__doc__", ExprContext::Store, loc_of(list[0]))) return false;
-    }
+    if (!expr(static_cast<Expr*>(list[0])->value)) return false;
+    if (!nameop("__doc__", ExprContext::Store, loc_of(list[0]))) return false;
   }
   for (uint32_t i = start; i < list.size; i++)
     if (!stmt(list[i])) return false;

@@ -168,6 +168,7 @@ class Compiler {
   void emit(uint16_t opcode, Location loc) { u().seq.emit(opcode, 0, loc); }
   void emit_jump(uint16_t opcode, int label, Location loc) { u().seq.emit_jump(opcode, label, loc); }
   int add_const(Const c);
+  static int add_const_to(Unit& unit, Const c);
   void load_const(Const c, Location loc) { emit(op::LOAD_CONST, add_const(std::move(c)), loc); }
   void load_none(Location loc);
   int add_name(std::string_view name);

@@ -6,6 +6,8 @@
 // newlines; we keep that arithmetic so that non-ASCII lines get the same carets.
 #include "frontend/diagnostic.h"
 
+#include <cstdio>
+
 namespace strata {
 
 namespace {
@@ -86,6 +88,21 @@ std::string format_syntax_error(const SyntaxErrorInfo& e) {
   }
   out += '\n';
   return out;
+}
+
+void set_program_text(SyntaxErrorInfo& error) {
+  error.byte_offsets = true;
+  error.text.clear();
+  std::FILE* f = std::fopen(error.filename.c_str(), "rb");
+  if (!f) return;
+  std::string line;
+  int lineno = 1;
+  for (int c; (c = std::fgetc(f)) != EOF;) {
+    if (lineno == error.lineno) line += static_cast<char>(c);
+    if (c == '\n' && ++lineno > error.lineno) break;
+  }
+  std::fclose(f);
+  error.text = line;
 }
 
 std::string_view source_line(std::string_view source, int lineno) {

@@ -25,6 +25,11 @@ struct SyntaxErrorInfo {
 // line stripped of its indentation, the carets, "SyntaxError: msg").
 std::string format_syntax_error(const SyntaxErrorInfo& error);
 
+// For errors found after parsing (symbol table, compiler): CPython takes the shown line
+// from the file named error.filename, read again from disk (PyErr_ProgramTextObject), so
+// "<string>" and "<stdin>" show no line; and it keeps byte columns.
+void set_program_text(SyntaxErrorInfo& error);
+
 // The `index`-th (1-based) line of `source`, with its newline if it has one.
 std::string_view source_line(std::string_view source, int lineno);
 

@@ -52,11 +52,14 @@ std::string read_stdin() {
 }
 
 // Parses and reports a syntax error the way CPython does; 0 on success.
+// `from_string`: the source came as text (-c), not from a file; CPython's tokenizer
+// then knows its encoding and counts error columns in characters, never bytes.
 int check_syntax(const std::string& source, const std::string& filename, strata::ParseMode mode,
-                 strata::Arena& arena, strata::ast::Node** tree) {
+                 strata::Arena& arena, strata::ast::Node** tree, bool from_string = false) {
   strata::SyntaxErrorInfo error;
   *tree = strata::parse(source, filename, mode, arena, error);
   if (*tree) return 0;
+  if (from_string) error.byte_offsets = false;
   std::fputs(strata::format_syntax_error(error).c_str(), stderr);
   return 1;
 }
@@ -112,16 +115,18 @@ int run_ast_tool(const std::vector<std::string>& args) {
   return 0;
 }
 
-int run_source(const std::string& source, const std::string& filename) {
+int run_source(const std::string& source, const std::string& filename, bool from_string) {
   strata::Arena arena;
   strata::ast::Node* tree;
-  if (int status = check_syntax(source, filename, strata::ParseMode::Exec, arena, &tree)) {
+  if (int status = check_syntax(source, filename, strata::ParseMode::Exec, arena, &tree,
+                                from_string)) {
     return status;
   }
   strata::SyntaxErrorInfo error;
   strata::CompileOptions options;
   options.source = source;
   if (!strata::compile(tree, filename, strata::ParseMode::Exec, error, options)) {
+    strata::set_program_text(error);
     std::fputs(strata::format_syntax_error(error).c_str(), stderr);
     return 1;
   }
@@ -150,7 +155,7 @@ int main(int argc, char** argv) {
         std::fputs(kUsage, stderr);
         return 2;
       }
-      return run_source(args[i + 1], "<string>");
+      return run_source(args[i + 1], "<string>", true);
     }
     if (a == "-m") {
       if (i + 1 >= args.size()) {
@@ -163,7 +168,7 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "strata: No module named %s\n", args[i + 1].c_str());
       return 1;
     }
-    if (a == "-") return run_source(read_stdin(), "<stdin>");
+    if (a == "-") return run_source(read_stdin(), "<stdin>", false);
     if (!a.empty() && a[0] == '-') {
       std::fprintf(stderr, "Unknown option: %s\n", a.c_str());
       std::fputs(kUsage, stderr);
@@ -175,7 +180,7 @@ int main(int argc, char** argv) {
                    a.c_str());
       return 2;
     }
-    return run_source(source, absolute_path(a));
+    return run_source(source, absolute_path(a), false);
   }
   std::fputs("strata: the interactive prompt is not implemented yet; give a file, -c or -m\n",
              stderr);

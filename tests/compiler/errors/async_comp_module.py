@@ -1,0 +1,1 @@
+results = [x async for x in stream]

@@ -1,0 +1,2 @@
+def f(stream):
+    return {x: 1 async for x in stream}

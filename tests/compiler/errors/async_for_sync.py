@@ -1,0 +1,3 @@
+def f(stream):
+    async for chunk in stream:
+        print(chunk)

@@ -1,0 +1,3 @@
+async def main():
+    class Inner:
+        data = await fetch()

@@ -1,0 +1,2 @@
+async def main():
+    callback = lambda: await fetch()

@@ -1,0 +1,1 @@
+cb = lambda: await x

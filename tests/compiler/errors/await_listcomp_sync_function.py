@@ -1,0 +1,2 @@
+def f(tasks):
+    return [await t for t in tasks]

@@ -1,0 +1,5 @@
+while True:
+    try:
+        run()
+    except* (KeyError, OSError) as eg:
+        continue

@@ -1,0 +1,3 @@
+for item in items:
+    def skip():
+        continue

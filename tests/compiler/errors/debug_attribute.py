@@ -1,0 +1,1 @@
+config.__debug__ = True

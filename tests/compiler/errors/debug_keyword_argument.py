@@ -1,0 +1,2 @@
+run(task,
+    __debug__=True)

@@ -1,0 +1,3 @@
+match value:
+    case [first, __debug__]:
+        pass

@@ -1,0 +1,6 @@
+try:
+    run()
+except:
+    pass
+except ValueError:
+    pass

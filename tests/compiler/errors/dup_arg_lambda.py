@@ -1,0 +1,1 @@
+key = lambda a, b, a: a

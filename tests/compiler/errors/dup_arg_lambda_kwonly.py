@@ -1,0 +1,3 @@
+handlers = {
+    'sum': lambda *values, values=0: values,
+}

@@ -1,0 +1,6 @@
+class Point:
+    def __init__(self,
+                 x,
+                 y,
+                 x):
+        pass

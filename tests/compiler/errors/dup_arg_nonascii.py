@@ -1,0 +1,2 @@
+def f(ñame, données, ñame):
+    pass

@@ -1,0 +1,3 @@
+"""Module docstring."""
+"""Not a docstring."""
+from __future__ import annotations

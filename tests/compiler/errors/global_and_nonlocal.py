@@ -1,0 +1,5 @@
+def outer():
+    count = 0
+    def inner():
+        nonlocal count
+        global count

@@ -1,0 +1,3 @@
+def bump():
+    counter += 1
+    global counter

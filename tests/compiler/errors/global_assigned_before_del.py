@@ -1,0 +1,3 @@
+def drop():
+    del cache
+    global cache

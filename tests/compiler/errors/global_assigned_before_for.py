@@ -1,0 +1,4 @@
+def scan(items):
+    for item in items:
+        pass
+    global item

@@ -1,0 +1,3 @@
+größe = 1
+if größe:
+    global größe

@@ -1,0 +1,3 @@
+def f(data):
+    hits = [m for x in data if (m := x)]
+    global m

@@ -1,0 +1,3 @@
+class Config:
+    debug = False
+    global debug

@@ -1,0 +1,3 @@
+class Config:
+    level = verbosity + 1
+    global verbosity

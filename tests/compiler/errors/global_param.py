@@ -1,0 +1,3 @@
+def handler(request, résumé):
+    global résumé
+    return request

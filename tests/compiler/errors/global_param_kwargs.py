@@ -1,0 +1,2 @@
+def build(**options):
+    global options

@@ -1,0 +1,2 @@
+def outer(fn=lambda x: x):
+    global fn

@@ -1,0 +1,3 @@
+def report():
+    print(total)
+    global total

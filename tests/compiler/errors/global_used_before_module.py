@@ -1,0 +1,2 @@
+print(größe)
+global größe

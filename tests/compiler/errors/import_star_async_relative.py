@@ -1,0 +1,2 @@
+async def setup():
+    from . import *

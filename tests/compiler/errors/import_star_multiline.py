@@ -1,0 +1,4 @@
+def f():
+    from email.mime import (
+        text)
+    from os import *

@@ -1,0 +1,3 @@
+result = compute(1,
+                 key=2,
+                 key=3)

@@ -1,0 +1,2 @@
+class Model(Base, meta=1, meta=2):
+    pass

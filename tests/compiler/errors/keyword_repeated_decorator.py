@@ -1,0 +1,3 @@
+@route("/", methods=1, methods=2)
+def index():
+    pass

@@ -1,0 +1,3 @@
+match data:
+    case {"ab": a, "a" "b": b}:
+        pass

@@ -1,0 +1,3 @@
+match data:
+    case {2j: a, 0+2j: b}:
+        pass

@@ -1,0 +1,3 @@
+match data:
+    case {1: a, 1.0: b}:
+        pass

@@ -1,0 +1,4 @@
+match config:
+    case {"mode": 1,
+          "mode": 2}:
+        pass

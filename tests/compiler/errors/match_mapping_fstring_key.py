@@ -1,0 +1,3 @@
+match data:
+    case {f"key": 1}:
+        pass

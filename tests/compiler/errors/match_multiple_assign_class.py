@@ -1,0 +1,3 @@
+match shape:
+    case Point(x, y=x):
+        pass

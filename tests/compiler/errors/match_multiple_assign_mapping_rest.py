@@ -1,0 +1,3 @@
+match config:
+    case {"name": name, **name}:
+        pass

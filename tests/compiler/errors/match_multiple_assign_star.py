@@ -1,0 +1,3 @@
+match point:
+    case [first, *first]:
+        pass

@@ -1,0 +1,3 @@
+match données:
+    case {"clé": valeur} | élément:
+        pass

@@ -1,0 +1,3 @@
+match données:
+    case "clé" | élément | "fin":
+        pass

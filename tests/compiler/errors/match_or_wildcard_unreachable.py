@@ -1,0 +1,3 @@
+match command:
+    case [1 | _ | 2]:
+        pass

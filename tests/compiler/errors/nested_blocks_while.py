@@ -1,0 +1,22 @@
+while c0:
+    while c1:
+        while c2:
+            while c3:
+                while c4:
+                    while c5:
+                        while c6:
+                            while c7:
+                                while c8:
+                                    while c9:
+                                        while c10:
+                                            while c11:
+                                                while c12:
+                                                    while c13:
+                                                        while c14:
+                                                            while c15:
+                                                                while c16:
+                                                                    while c17:
+                                                                        while c18:
+                                                                            while c19:
+                                                                                while c20:
+                                                                                    pass

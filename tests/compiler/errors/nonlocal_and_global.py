@@ -1,0 +1,5 @@
+def outer():
+    count = 0
+    def inner():
+        global count
+        nonlocal count

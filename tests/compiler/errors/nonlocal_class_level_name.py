@@ -1,0 +1,5 @@
+class Counter:
+    count = 0
+    def increment(self):
+        nonlocal count
+        count += 1

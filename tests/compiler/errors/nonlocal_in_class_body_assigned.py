@@ -1,0 +1,5 @@
+def outer():
+    x = 1
+    class Inner:
+        x = 2
+        nonlocal x

@@ -1,0 +1,3 @@
+if True:
+    while False:
+        nonlocal ñ, m

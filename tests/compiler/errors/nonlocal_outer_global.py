@@ -1,0 +1,4 @@
+def outer():
+    global shared
+    def inner():
+        nonlocal shared

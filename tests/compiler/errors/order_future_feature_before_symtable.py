@@ -1,0 +1,4 @@
+from __future__ import braces
+
+def f(a, a):
+    pass

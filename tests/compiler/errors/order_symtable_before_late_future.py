@@ -1,0 +1,4 @@
+def f(a, a):
+    pass
+
+from __future__ import annotations

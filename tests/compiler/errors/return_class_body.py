@@ -1,0 +1,3 @@
+class Config:
+    name = "x"
+    return name

@@ -1,0 +1,5 @@
+def f():
+    try:
+        run()
+    except* ValueError:
+        return "failed"

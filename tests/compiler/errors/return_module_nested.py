@@ -1,0 +1,3 @@
+for item in items:
+    if item:
+        return item

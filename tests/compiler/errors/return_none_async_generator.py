@@ -1,0 +1,5 @@
+async def ticks():
+    while True:
+        yield
+        if done:
+            return None

@@ -1,0 +1,2 @@
+for *head, *tail in rows:
+    pass

@@ -1,0 +1,2 @@
+class Stats:
+    total = sum(y := n for n in range(10))

@@ -1,0 +1,1 @@
+items = [x for x in (data := load())]

@@ -1,0 +1,1 @@
+d = {k: (k := v) for k, v in pairs}

@@ -1,0 +1,1 @@
+résultats = [(élément := 0) for élément in données]

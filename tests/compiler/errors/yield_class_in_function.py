@@ -1,0 +1,3 @@
+def outer():
+    class Inner:
+        value = (yield)

@@ -1,0 +1,2 @@
+def f(data):
+    return {k: (yield k) for k in data}

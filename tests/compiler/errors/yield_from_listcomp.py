@@ -1,0 +1,2 @@
+def f(data):
+    return [(yield from x) for x in data]

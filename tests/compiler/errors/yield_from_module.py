@@ -1,0 +1,1 @@
+values = yield from range(3)

@@ -1,0 +1,2 @@
+def f(data):
+    return [(yield x) for x in data]

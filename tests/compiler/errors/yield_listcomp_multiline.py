@@ -1,0 +1,5 @@
+def f(data):
+    return [
+        (yield item)
+        for item in data
+    ]

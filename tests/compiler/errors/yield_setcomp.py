@@ -1,0 +1,2 @@
+def f(data):
+    return {(yield) for x in data}
