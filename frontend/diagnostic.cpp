@@ -91,18 +91,33 @@ std::string format_syntax_error(const SyntaxErrorInfo& e) {
 }
 
 void set_program_text(SyntaxErrorInfo& error) {
+  // As CPython's err_programtext(): lines are read with universal newlines ("\r\n" and
+  // "\r" end a line and read as "\n") through a 1000-byte buffer, so a longer line
+  // shows only its last piece of at most 999 bytes.
   error.byte_offsets = true;
   error.text.clear();
+  if (error.lineno <= 0) return;
   std::FILE* f = std::fopen(error.filename.c_str(), "rb");
   if (!f) return;
-  std::string line;
+  std::string piece;
   int lineno = 1;
-  for (int c; (c = std::fgetc(f)) != EOF;) {
-    if (lineno == error.lineno) line += static_cast<char>(c);
+  bool found = false;
+  int c;
+  while ((c = std::fgetc(f)) != EOF) {
+    if (c == '\r') {
+      int next = std::fgetc(f);
+      if (next != '\n' && next != EOF) std::ungetc(next, f);
+      c = '\n';
+    }
+    if (lineno == error.lineno) {
+      if (piece.size() == 999) piece.clear();
+      piece += static_cast<char>(c);
+      found = true;
+    }
     if (c == '\n' && ++lineno > error.lineno) break;
   }
   std::fclose(f);
-  error.text = line;
+  if (found) error.text = piece;
 }
 
 std::string_view source_line(std::string_view source, int lineno) {
