@@ -587,18 +587,24 @@ bool Compiler::call_helper(Location loc, int n, const NodeList& args, const Node
   return true;
 }
 
-bool Compiler::call(Call* e) {
-  // Repeated keyword names are a compile-time error (CPython's validate_keywords).
-  for (uint32_t i = 0; i < e->keywords.size; i++) {
-    auto* k = static_cast<keyword*>(e->keywords[i]);
+// Repeated keyword names (and __debug__=) are compile-time errors in calls and class
+// definitions (CPython's validate_keywords); `loc` is the call's or class's position.
+bool Compiler::validate_keywords(const NodeList& keywords, Location loc) {
+  for (uint32_t i = 0; i < keywords.size; i++) {
+    auto* k = static_cast<keyword*>(keywords[i]);
     if (!k->arg.present()) continue;
-    if (forbidden_name(sv(k->arg), ExprContext::Store, loc_of(e))) return false;
-    for (uint32_t j = i + 1; j < e->keywords.size; j++) {
-      auto* other = static_cast<keyword*>(e->keywords[j]);
+    if (forbidden_name(sv(k->arg), ExprContext::Store, loc)) return false;
+    for (uint32_t j = i + 1; j < keywords.size; j++) {
+      auto* other = static_cast<keyword*>(keywords[j]);
       if (other->arg.present() && sv(other->arg) == sv(k->arg))
         return fail(loc_of(other), "keyword argument repeated: " + std::string(sv(k->arg)));
     }
   }
+  return true;
+}
+
+bool Compiler::call(Call* e) {
+  if (!validate_keywords(e->keywords, loc_of(e))) return false;
   // obj.meth(args): LOAD_METHOD keeps the bound-method allocation away.
   if (auto* meth = as<Attribute>(e->func); meth && meth->ctx == ExprContext::Load) {
     bool ok = true;

@@ -38,6 +38,11 @@ class PatternCompiler {
  public:
   explicit PatternCompiler(Compiler& c) : c_(c) {}
 
+  // CPython 3.11 reports pattern errors at its compiler's "current location": the last
+  // pattern it started compiling (SET_LOC, never restored), which for an error found
+  // after a sub-pattern is that sub-pattern. Expressions inside patterns do restore it.
+  Location cur_ = kNoLocation;
+
   void ensure_fail_pop(PatternContext& pc, size_t n) {
     while (pc.fail_pop.size() < n + 1) pc.fail_pop.push_back(c_.new_label());
   }
@@ -69,9 +74,9 @@ class PatternCompiler {
       return true;
     }
     std::string n(sv(name));
-    if (c_.forbidden_name(n, ExprContext::Store, loc)) return false;
+    if (c_.forbidden_name(n, ExprContext::Store, cur_)) return false;
     if (std::find(pc.stores.begin(), pc.stores.end(), n) != pc.stores.end())
-      return c_.fail(loc, "multiple assignments to name '" + n + "' in pattern");
+      return c_.fail(cur_, "multiple assignments to name '" + n + "' in pattern");
     rotate(loc, pc.on_top + static_cast<int>(pc.stores.size()) + 1);
     pc.stores.push_back(std::move(n));
     return true;
@@ -230,17 +235,27 @@ class PatternCompiler {
       case ConstTag::Float: append_repr_float(out, k.re); return out;
       case ConstTag::Str: append_repr_str(out, k.text); return out;
       case ConstTag::Bytes: append_repr_bytes(out, k.text); return out;
-      case ConstTag::Complex:
+      case ConstTag::Complex: {
         if (k.re == 0 && !std::signbit(k.re)) {
           append_repr_complex(out, k.im);
           return out;
         }
+        // complex.__repr__: each part as repr(float) without a forced ".0", the
+        // imaginary part always signed: (1+2j), (-0-1j).
+        auto part = [](double v) {
+          std::string t;
+          append_repr_float(t, v);
+          if (t.size() > 2 && t.compare(t.size() - 2, 2, ".0") == 0) t.resize(t.size() - 2);
+          return t;
+        };
+        std::string im = part(k.im);
         out = "(";
-        append_repr_float(out, k.re);
-        out += k.im < 0 || (k.im == 0 && std::signbit(k.im)) ? "" : "+";
-        append_repr_float(out, k.im);
+        out += part(k.re);
+        if (im[0] != '-') out += '+';
+        out += im;
         out += "j)";
         return out;
+      }
       default: return "...";
     }
   }
@@ -337,13 +352,13 @@ class PatternCompiler {
       if (i == 0) {
         control = pc.stores;
       } else if (nstores != control.size()) {
-        return c_.fail(loc, "alternative patterns bind different names");
+        return c_.fail(cur_, "alternative patterns bind different names");
       } else if (nstores) {
         // Reorder this alternative's captures to the first alternative's order.
         for (size_t icontrol = nstores; icontrol-- > 0;) {
           auto it = std::find(pc.stores.begin(), pc.stores.end(), control[icontrol]);
           if (it == pc.stores.end())
-            return c_.fail(loc, "alternative patterns bind different names");
+            return c_.fail(cur_, "alternative patterns bind different names");
           size_t istores = it - pc.stores.begin();
           if (icontrol != istores) {
             size_t rotations = istores + 1;
@@ -369,7 +384,7 @@ class PatternCompiler {
       rotate(loc, nrots);
       const std::string& name = control[i];
       if (std::find(pc.stores.begin(), pc.stores.end(), name) != pc.stores.end())
-        return c_.fail(loc, "multiple assignments to name '" + name + "' in pattern");
+        return c_.fail(cur_, "multiple assignments to name '" + name + "' in pattern");
       pc.stores.push_back(name);
     }
     c_.emit(op::POP_TOP, loc);  // the copy of the subject
@@ -435,6 +450,7 @@ class PatternCompiler {
   }
 
   bool pattern(Node* p, PatternContext& pc) {
+    cur_ = loc_of(p);
     switch (p->kind) {
       case Kind::MatchValue: return pattern_value(static_cast<MatchValue*>(p), pc);
       case Kind::MatchSingleton: {

@@ -757,6 +757,7 @@ bool Compiler::lambda(Lambda* e) {
 
 bool Compiler::class_def(ClassDef* s) {
   Location loc = loc_of(s);
+  if (!validate_keywords(s->keywords, loc)) return false;
   if (!decorators(s->decorator_list)) return false;
   int firstlineno = s->decorator_list.empty() ? s->lineno : s->decorator_list[0]->lineno;
   if (!enter_scope(sv(s->name), UnitKind::Class, s, firstlineno)) return false;

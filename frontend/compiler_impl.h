@@ -237,6 +237,7 @@ class Compiler {
   bool iter_expr(ast::Node* e);
   void compare_op(ast::CmpOpKind k, Location loc);
   bool call(ast::Call* e);
+  bool validate_keywords(const ast::NodeList& keywords, Location loc);
   bool call_helper(Location loc, int n, const ast::NodeList& args, const ast::NodeList& keywords);
   bool subkwargs(Location loc, const ast::NodeList& keywords, uint32_t begin, uint32_t end);
   bool starunpack(Location loc, const ast::NodeList& elts, int pushed, uint16_t build,
