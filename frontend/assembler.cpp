@@ -231,6 +231,7 @@ class Assembler {
     eliminate_empty_blocks();
     for (int b = entry_; b >= 0; b = blocks_[b].next) inline_small_exit_block(b);
     for (int b = entry_; b >= 0; b = blocks_[b].next) optimize_block(b);
+    remove_redundant_pairs();
     for (int b = entry_; b >= 0; b = blocks_[b].next) inline_small_exit_block(b);
     mark_reachable();
     for (int b = entry_; b >= 0; b = blocks_[b].next)
@@ -324,15 +325,175 @@ class Assembler {
     return false;
   }
 
+  // -- SWAP clean-ups (3.12's swaptimize and apply_static_swaps) -----------------------
+
+  // A run of SWAPs and NOPs starting at v[k] is replaced by the shortest run of SWAPs
+  // with the same permutation (the rest become NOPs); k moves to the run's last
+  // instruction. Each cycle of the permutation costs one SWAP per member other than
+  // the top; the SWAPs are written from the run's end backwards, so the run never
+  // needs more room than it had.
+  static void swaptimize(std::vector<Ins>& v, size_t& k) {
+    int depth = v[k].oparg;
+    size_t len = 1;
+    bool more = false;
+    for (; k + len < v.size(); ++len) {
+      const Ins& x = v[k + len];
+      if (x.op == op::SWAP) {
+        depth = std::max(depth, x.oparg);
+        more = true;
+      } else if (x.op != op::NOP) {
+        break;
+      }
+    }
+    if (!more) return;  // one SWAP is already optimal
+    constexpr int kDone = -1;
+    std::vector<int> stack(depth);
+    for (int d = 0; d < depth; ++d) stack[d] = d;
+    for (size_t n = 0; n < len; ++n)
+      if (v[k + n].op == op::SWAP) std::swap(stack[0], stack[v[k + n].oparg - 1]);
+    long cur = static_cast<long>(len) - 1;
+    for (int d = 0; d < depth; ++d) {
+      if (stack[d] == kDone || stack[d] == d) continue;
+      // Walk the cycle through d; every step swaps with the top (position 0), which
+      // is why the top is included in each cycle.
+      int j = d;
+      for (;;) {
+        if (j != 0) {
+          v[k + cur].op = op::SWAP;
+          v[k + cur].oparg = j + 1;
+          --cur;
+        }
+        if (stack[j] == kDone) break;
+        int nj = stack[j];
+        stack[j] = kDone;
+        j = nj;
+      }
+    }
+    for (; cur >= 0; --cur) {
+      v[k + cur].op = op::NOP;
+      v[k + cur].oparg = 0;
+    }
+    k += len - 1;
+  }
+
+  // What a SWAP may exchange with when applied statically: instructions that consume
+  // one stack item and push nothing, whose order is otherwise unobservable.
+  static bool swappable(uint16_t o) {
+    return o == op::STORE_FAST || o == op::STORE_FAST_MAYBE_NULL || o == op::POP_TOP;
+  }
+  static int stores_to(const Ins& i) {
+    return i.op == op::STORE_FAST || i.op == op::STORE_FAST_MAYBE_NULL ? i.oparg : -1;
+  }
+  // The next swappable instruction after v[i], skipping NOPs; -1 if another instruction
+  // comes first or (lineno >= 0) one on another line: reordering across a line
+  // boundary would change which names a tracer sees bound.
+  static int next_swappable(const std::vector<Ins>& v, int i, int lineno) {
+    while (++i < static_cast<int>(v.size())) {
+      const Ins& x = v[i];
+      if (lineno >= 0 && x.loc.lineno != lineno) return -1;
+      if (x.op == op::NOP) continue;
+      return swappable(x.op) ? i : -1;
+    }
+    return -1;
+  }
+  // SWAP n followed by n swappable instructions: instead of exchanging the stack
+  // items, exchange the first and the n-th of those instructions and drop the SWAP
+  // (`a, b = b, a` stores without a SWAP). Works leftwards from v[i] over SWAPs, NOPs
+  // and swappables; stops at anything else or when two stores to one local would be
+  // reordered.
+  static void apply_static_swaps(std::vector<Ins>& v, int i) {
+    for (; i >= 0; --i) {
+      Ins& swap = v[i];
+      if (swap.op != op::SWAP) {
+        if (swap.op == op::NOP || swappable(swap.op)) continue;
+        return;
+      }
+      int j = next_swappable(v, i, -1);
+      if (j < 0) return;
+      int k = j;
+      int lineno = v[j].loc.lineno;
+      for (int count = swap.oparg - 1; count > 0; --count) {
+        k = next_swappable(v, k, lineno);
+        if (k < 0) return;
+      }
+      int sj = stores_to(v[j]), sk = stores_to(v[k]);
+      if (sj >= 0 || sk >= 0) {
+        if (sj == sk) return;
+        for (int x = j + 1; x < k; ++x) {
+          int sx = stores_to(v[x]);
+          if (sx >= 0 && (sx == sj || sx == sk)) return;
+        }
+      }
+      swap.op = op::NOP;
+      swap.oparg = 0;
+      std::swap(v[j], v[k]);
+    }
+  }
+
+  // LOAD_CONST or COPY 1 immediately followed by POP_TOP: both go (3.12's
+  // remove_redundant_nops_and_pairs). "Immediately" looks across a fall-through into a
+  // block that no jump targets, and is repeated until nothing changes (removing one pair
+  // can make another adjacent). Only these two pushes: 3.12 drops no others.
+  void remove_redundant_pairs() {
+    std::vector<char> targeted(blocks_.size(), 0);
+    for (int b = entry_; b >= 0; b = blocks_[b].next)
+      for (const Ins& i : blocks_[b].ins) {
+        if (i.target >= 0) targeted[i.target] = 1;
+        if (i.handler >= 0) targeted[i.handler] = 1;
+      }
+    for (bool done = false; !done;) {
+      done = true;
+      Ins* prev = nullptr;
+      for (int b = entry_; b >= 0; b = blocks_[b].next) {
+        remove_redundant_nops(b);
+        if (targeted[b]) prev = nullptr;
+        for (Ins& i : blocks_[b].ins) {
+          if (i.op == op::POP_TOP && prev != nullptr &&
+              (prev->op == op::LOAD_CONST || (prev->op == op::COPY && prev->oparg == 1))) {
+            prev->op = op::NOP;
+            prev->oparg = 0;
+            i.op = op::NOP;
+            i.oparg = 0;
+            done = false;
+          }
+          prev = &i;
+        }
+        const Ins* l = last(b);
+        if ((l != nullptr && is_jump(*l)) || !has_fallthrough(b)) prev = nullptr;
+      }
+    }
+  }
+
   void optimize_block(int b) {
     std::vector<Ins>& v = blocks_[b].ins;
+    // A COPY 1 right after a LOAD_CONST pushes that constant again, so it is judged as
+    // the LOAD_CONST it copies (3.12: `x = 1 or y` decides its jump). `cur_op`/`cur_arg`
+    // keep the LOAD_CONST while such copies follow.
+    uint16_t cur_op = 0;
+    int cur_arg = 0;
     for (size_t k = 0; k < v.size(); ++k) {
       Ins& i = v[k];
+      bool copy_of_const = cur_op == op::LOAD_CONST && i.op == op::COPY && i.oparg == 1;
+      if (!copy_of_const) {
+        cur_op = i.op;
+        cur_arg = i.oparg;
+      }
       Ins* nx = k + 1 < v.size() ? &v[k + 1] : nullptr;
       uint16_t nop = nx ? nx->op : 0;
-      if (i.op == op::LOAD_CONST && nx) {
+      if (i.op == op::SWAP) {
+        if (i.oparg == 1) {
+          i.op = op::NOP;
+          i.oparg = 0;
+          continue;
+        }
+        swaptimize(v, k);
+        apply_static_swaps(v, static_cast<int>(k));
+        continue;
+      }
+      if (cur_op == op::LOAD_CONST && nx) {
+        const int cidx = cur_arg;
         if (nop == op::POP_JUMP_IF_FALSE || nop == op::POP_JUMP_IF_TRUE) {
-          int truth = const_truth(i.oparg);
+          int truth = const_truth(cidx);
           if (truth < 0) continue;
           // The jump is the block's last instruction (it ends blocks).
           i.op = op::NOP;
@@ -346,8 +507,8 @@ class Assembler {
           continue;
         }
         if (nop == op::POP_JUMP_IF_NONE || nop == op::POP_JUMP_IF_NOT_NONE) {
-          if (i.oparg >= static_cast<int>(out_.consts.size())) continue;
-          bool is_none = const_is_none(i.oparg);
+          if (cidx >= static_cast<int>(out_.consts.size())) continue;
+          bool is_none = const_is_none(cidx);
           i.op = op::NOP;
           if (is_none == (nop == op::POP_JUMP_IF_NONE)) {
             nx->op = op::JUMP;
@@ -357,7 +518,7 @@ class Assembler {
           }
           continue;
         }
-        if (nop == op::IS_OP && const_is_none(i.oparg) && k + 2 < v.size()) {
+        if (nop == op::IS_OP && const_is_none(cidx) && k + 2 < v.size()) {
           Ins& j = v[k + 2];
           bool invert = nx->oparg != 0;
           if (j.op == op::POP_JUMP_IF_FALSE) invert = !invert;
@@ -370,7 +531,7 @@ class Assembler {
         }
         if (nop == op::RETURN_VALUE) {
           nx->op = op::RETURN_CONST;
-          nx->oparg = i.oparg;
+          nx->oparg = cidx;
           i.op = op::NOP;
           i.oparg = 0;
           continue;

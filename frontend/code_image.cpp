@@ -3,6 +3,8 @@
 // checksum, the source hash, and the bounds-checked lazy decoder.
 #include "frontend/code_image.h"
 
+#include "vm/opcodes.h"
+
 #include <bit>
 #include <cstring>
 #include <string_view>
@@ -31,7 +33,7 @@ constexpr uint32_t kFlagHasHash = 1;
 enum : size_t {
   H_MAGIC = 0, H_VERSION = 8, H_FLAGS = 12, H_SOURCE_SIZE = 16, H_MTIME = 24,
   H_HASH = 32, H_LENGTH = 40, H_CHECKSUM = 44, H_STRINGS = 48, H_MODULE = 52,
-  H_CODE_COUNT = 56, H_RESERVED = 60,
+  H_CODE_COUNT = 56, H_OPCODES = 60,
 };
 
 // The fixed part of a code record, in u32 slots; the variable sections follow in the
@@ -408,7 +410,7 @@ std::string write_image(const CodeObject& module, const ImageKey& key) {
   store_u32(h + H_STRINGS, static_cast<uint32_t>(kImageHeaderSize));
   store_u32(h + H_MODULE, module_offset);
   store_u32(h + H_CODE_COUNT, w.code_count());
-  store_u32(h + H_RESERVED, 0);
+  store_u32(h + H_OPCODES, kOpcodeTableHash);
   reseal_image(out);
   return out;
 }
@@ -490,8 +492,13 @@ bool CodeImage::validate(const ImageKey* expect, std::string& why) {
     return false;
   }
   uint32_t flags = load_u32(h + H_FLAGS);
-  if ((flags & ~kFlagHasHash) != 0 || load_u32(h + H_RESERVED) != 0) {
+  if ((flags & ~kFlagHasHash) != 0) {
     why = "code image has unknown flags";
+    return false;
+  }
+  // Code units are only meaningful with the opcode numbers they were written with.
+  if (load_u32(h + H_OPCODES) != kOpcodeTableHash) {
+    why = "code image was written for another instruction set";
     return false;
   }
   key_.source_size = load_u64(h + H_SOURCE_SIZE);

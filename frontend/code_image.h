@@ -6,7 +6,8 @@
 //   header (64 bytes)   magic "STRATAIM", format version, flags, the key (source size,
 //                       mtime in ns, optional source hash), total length, CRC32C of every
 //                       byte but the checksum field, string table offset, module record
-//                       offset, number of code records
+//                       offset, number of code records, the instruction set's hash
+//                       (kOpcodeTableHash of vm/instructions.def)
 //   string table        u32 count, u32 ends[count] (end of string i in the data), data:
 //                       every name, qualname, filename, identifier, str/bytes/bigint
 //                       constant stored once

@@ -4,6 +4,7 @@
 // slices, f-strings, lambda, comprehensions (3.11: nested functions fed `.0`), yield,
 // yield from and await.
 #include <algorithm>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -22,14 +23,20 @@ Const str_const(std::string_view s) {
   return c;
 }
 
-int binary_oparg(OperatorKind k) {
-  static const int kOps[] = {NB_ADD, NB_SUBTRACT, NB_MULTIPLY, NB_MATRIX_MULTIPLY,
-                             NB_TRUE_DIVIDE, NB_REMAINDER, NB_POWER, NB_LSHIFT, NB_RSHIFT,
-                             NB_OR, NB_XOR, NB_AND, NB_FLOOR_DIVIDE};
-  return kOps[static_cast<int>(k)];
-}
-
 }  // namespace
+
+int binary_oparg(OperatorKind k, bool inplace) {
+  // Indexed by OperatorKind (ast.h's order): the plain and the in-place form.
+  static const int kOps[][2] = {
+      {NB_ADD, NB_INPLACE_ADD}, {NB_SUBTRACT, NB_INPLACE_SUBTRACT},
+      {NB_MULTIPLY, NB_INPLACE_MULTIPLY}, {NB_MATRIX_MULTIPLY, NB_INPLACE_MATRIX_MULTIPLY},
+      {NB_TRUE_DIVIDE, NB_INPLACE_TRUE_DIVIDE}, {NB_REMAINDER, NB_INPLACE_REMAINDER},
+      {NB_POWER, NB_INPLACE_POWER}, {NB_LSHIFT, NB_INPLACE_LSHIFT},
+      {NB_RSHIFT, NB_INPLACE_RSHIFT}, {NB_OR, NB_INPLACE_OR}, {NB_XOR, NB_INPLACE_XOR},
+      {NB_AND, NB_INPLACE_AND}, {NB_FLOOR_DIVIDE, NB_INPLACE_FLOOR_DIVIDE}};
+  static_assert(std::size(kOps) == static_cast<size_t>(OperatorKind::FloorDiv) + 1);
+  return kOps[static_cast<int>(k)][inplace ? 1 : 0];
+}
 
 // -- Locations --------------------------------------------------------------------
 
@@ -57,20 +64,17 @@ Location Compiler::attr_loc(Attribute* e, Location loc) const {
 // -- Conditions -------------------------------------------------------------------
 
 void Compiler::compare_op(CmpOpKind k, Location loc) {
-  // COMPARE_OP's oparg is 3.12's (cmp << 4) | mask, the mask telling specialized forms
-  // which outcomes of a three-way comparison mean true (1 unordered, 2 less, 4 greater,
-  // 8 equal).
   switch (k) {
-    case CmpOpKind::Eq: emit(op::COMPARE_OP, 2 << 4 | 8, loc); break;
-    case CmpOpKind::NotEq: emit(op::COMPARE_OP, 3 << 4 | 7, loc); break;
-    case CmpOpKind::Lt: emit(op::COMPARE_OP, 0 << 4 | 2, loc); break;
-    case CmpOpKind::LtE: emit(op::COMPARE_OP, 1 << 4 | 10, loc); break;
-    case CmpOpKind::Gt: emit(op::COMPARE_OP, 4 << 4 | 4, loc); break;
-    case CmpOpKind::GtE: emit(op::COMPARE_OP, 5 << 4 | 12, loc); break;
-    case CmpOpKind::Is: emit(op::IS_OP, 0, loc); break;
-    case CmpOpKind::IsNot: emit(op::IS_OP, 1, loc); break;
-    case CmpOpKind::In: emit(op::CONTAINS_OP, 0, loc); break;
-    case CmpOpKind::NotIn: emit(op::CONTAINS_OP, 1, loc); break;
+    case CmpOpKind::Eq: emit(op::COMPARE_OP, COMPARE_OPARG_EQ, loc); break;
+    case CmpOpKind::NotEq: emit(op::COMPARE_OP, COMPARE_OPARG_NE, loc); break;
+    case CmpOpKind::Lt: emit(op::COMPARE_OP, COMPARE_OPARG_LT, loc); break;
+    case CmpOpKind::LtE: emit(op::COMPARE_OP, COMPARE_OPARG_LE, loc); break;
+    case CmpOpKind::Gt: emit(op::COMPARE_OP, COMPARE_OPARG_GT, loc); break;
+    case CmpOpKind::GtE: emit(op::COMPARE_OP, COMPARE_OPARG_GE, loc); break;
+    case CmpOpKind::Is: emit(op::IS_OP, TEST_PLAIN, loc); break;
+    case CmpOpKind::IsNot: emit(op::IS_OP, TEST_INVERTED, loc); break;
+    case CmpOpKind::In: emit(op::CONTAINS_OP, TEST_PLAIN, loc); break;
+    case CmpOpKind::NotIn: emit(op::CONTAINS_OP, TEST_INVERTED, loc); break;
   }
 }
 
@@ -861,7 +865,7 @@ bool Compiler::comprehension(Node* e) {
   emit(outermost->is_async ? op::GET_AITER : op::GET_ITER, loc);
   emit(op::CALL, 0, loc);
   if (is_async_generator && e->kind != Kind::GeneratorExp) {
-    emit(op::GET_AWAITABLE, 0, loc);
+    emit(op::GET_AWAITABLE, AWAITABLE_PLAIN, loc);
     load_none(loc);
     if (!add_yield_from(loc, true)) return false;
   }
@@ -1012,7 +1016,7 @@ bool Compiler::expr(Node* e) {
       if (!percent_format(b, done)) return false;
       if (done) return true;
       if (!expr(b->left) || !expr(b->right)) return false;
-      emit(op::BINARY_OP, binary_oparg(b->op), loc);
+      emit(op::BINARY_OP, binary_oparg(b->op, false), loc);
       return true;
     }
     case Kind::UnaryOp: {
@@ -1092,7 +1096,7 @@ bool Compiler::expr(Node* e) {
       if (u().kind != UnitKind::AsyncFunction && u().kind != UnitKind::Comprehension)
         return fail(loc, "'await' outside async function");
       if (!expr(static_cast<Await*>(e)->value)) return false;
-      emit(op::GET_AWAITABLE, 0, loc);
+      emit(op::GET_AWAITABLE, AWAITABLE_PLAIN, loc);
       load_none(loc);
       return add_yield_from(loc, true);
     }

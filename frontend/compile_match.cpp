@@ -187,7 +187,7 @@ class PatternCompiler {
     c_.emit(op::MATCH_CLASS, static_cast<int>(nargs), loc);
     c_.emit(op::COPY, 1, loc);
     c_.load_none(loc);
-    c_.emit(op::IS_OP, 1, loc);
+    c_.emit(op::IS_OP, TEST_INVERTED, loc);
     pc.on_top++;  // the tuple of attributes (or None)
     if (!jump_to_fail_pop(pc, loc, op::POP_JUMP_IF_FALSE)) return false;
     c_.emit(op::UNPACK_SEQUENCE, static_cast<int>(nargs + nattrs), loc);
@@ -306,7 +306,7 @@ class PatternCompiler {
     pc.on_top += 2;  // the keys and the values (or None)
     c_.emit(op::COPY, 1, loc);
     c_.load_none(loc);
-    c_.emit(op::IS_OP, 1, loc);
+    c_.emit(op::IS_OP, TEST_INVERTED, loc);
     if (!jump_to_fail_pop(pc, loc, op::POP_JUMP_IF_FALSE)) return false;
     c_.emit(op::UNPACK_SEQUENCE, static_cast<int>(size), loc);
     pc.on_top += static_cast<int>(size) - 1;

@@ -72,7 +72,7 @@ bool Compiler::unwind_fblock(const FBlock& b, bool preserve_tos, Location& loc) 
       if (preserve_tos) emit(op::SWAP, 2, loc);
       call_exit_with_nones(loc);
       if (b.kind == FBlockKind::AsyncWith) {
-        emit(op::GET_AWAITABLE, 2, loc);
+        emit(op::GET_AWAITABLE, AWAITABLE_AFTER_AEXIT, loc);
         load_none(loc);
         if (!add_yield_from(loc, true)) return false;
       }
@@ -577,7 +577,7 @@ bool Compiler::stmt_async_with(AsyncWith* s, uint32_t pos) {
   auto* item = static_cast<withitem*>(s->items[pos]);
   if (!expr(item->context_expr)) return false;
   emit(op::BEFORE_ASYNC_WITH, loc);
-  emit(op::GET_AWAITABLE, 1, loc);
+  emit(op::GET_AWAITABLE, AWAITABLE_AFTER_AENTER, loc);
   load_none(loc);
   if (!add_yield_from(loc, true)) return false;
   emit_jump(op::SETUP_WITH, final, loc);
@@ -598,7 +598,7 @@ bool Compiler::stmt_async_with(AsyncWith* s, uint32_t pos) {
   pop_fblock();
   emit(op::POP_BLOCK, kNoLocation);
   call_exit_with_nones(loc);
-  emit(op::GET_AWAITABLE, 2, loc);
+  emit(op::GET_AWAITABLE, AWAITABLE_AFTER_AEXIT, loc);
   load_none(loc);
   if (!add_yield_from(loc, true)) return false;
   emit(op::POP_TOP, loc);
@@ -608,7 +608,7 @@ bool Compiler::stmt_async_with(AsyncWith* s, uint32_t pos) {
   emit_jump(op::SETUP_CLEANUP, cleanup, loc);
   emit(op::PUSH_EXC_INFO, loc);
   emit(op::WITH_EXCEPT_START, loc);
-  emit(op::GET_AWAITABLE, 2, loc);
+  emit(op::GET_AWAITABLE, AWAITABLE_AFTER_AEXIT, loc);
   load_none(loc);
   if (!add_yield_from(loc, true)) return false;
   if (!with_except_finish(cleanup)) return false;
@@ -742,10 +742,7 @@ bool Compiler::stmt_aug_assign(AugAssign* s) {
       return fail(loc, "invalid node type for augmented assignment");
   }
   if (!expr(s->value)) return false;
-  static const int kOps[] = {NB_ADD, NB_SUBTRACT, NB_MULTIPLY, NB_MATRIX_MULTIPLY,
-                             NB_TRUE_DIVIDE, NB_REMAINDER, NB_POWER, NB_LSHIFT, NB_RSHIFT,
-                             NB_OR, NB_XOR, NB_AND, NB_FLOOR_DIVIDE};
-  emit(op::BINARY_OP, kOps[static_cast<int>(s->op)] + NB_INPLACE_OFFSET, loc_of(s));
+  emit(op::BINARY_OP, binary_oparg(s->op, true), loc_of(s));
   switch (e->kind) {
     case Kind::Attribute: {
       auto* a = static_cast<Attribute*>(e);

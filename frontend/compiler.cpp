@@ -339,7 +339,7 @@ bool Compiler::enter_scope(std::string_view name, UnitKind kind, const Node* key
     emit_jump(op::SETUP_CLEANUP, un.stopiteration_handler, none);
   }
   // The module's RESUME is on line 0 (CPython: LOCATION(1, 1, 0, 0) with lineno 0).
-  emit(op::RESUME, RESUME_START,
+  emit(op::RESUME, RESUME_AT_FUNC_START,
        Location{kind == UnitKind::Module ? 0 : lineno, lineno, 0, 0});
   return true;
 }

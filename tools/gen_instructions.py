@@ -192,6 +192,7 @@ class Enum:
 class Parser:
     def __init__(self, toks: list[Tok], path: str):
         self.toks, self.i, self.path = toks, 0, path
+        self.enum_values: dict[str, int] = {}
 
     def error(self, msg: str, tok: Tok | None = None) -> DefError:
         tok = tok or (self.toks[self.i] if self.i < len(self.toks) else self.toks[-1])
@@ -311,6 +312,41 @@ class Parser:
                 entries.append(self.entry(t))
         return entries, enums
 
+    def enum_expression(self, enum_name: str) -> int:
+        """The value of `(EXPR)` after an enum entry's `=` (the '(' consumed): integer
+        literals and entries of enums defined earlier, with C's integer operators. An
+        oparg encoding that combines fields (COMPARE_OP's cmp << 4 | mask) is written
+        once this way, in this file."""
+        parts: list[str] = []
+        depth = 1
+        while True:
+            t = self.next()
+            if t.kind == 'body' or t.kind == 'str':
+                raise self.error(f'unexpected {t.text!r} in enum {enum_name}', t)
+            if t.text == '(':
+                depth += 1
+            elif t.text == ')':
+                depth -= 1
+                if depth == 0:
+                    break
+            if t.kind == 'id':
+                if t.text not in self.enum_values:
+                    raise self.error(f'{t.text} is no earlier enum entry', t)
+                parts.append(str(self.enum_values[t.text]))
+            elif t.kind == 'num':
+                parts.append(str(int(t.text, 0)))
+            elif t.text in ('(', ')', '|', '&', '^', '<<', '>>', '+', '-', '*', '~'):
+                parts.append(t.text)
+            else:
+                raise self.error(f'unexpected {t.text!r} in enum {enum_name}', t)
+        if not parts:
+            raise self.error(f'empty expression in enum {enum_name}')
+        try:
+            # Only integers and the operators above reach eval.
+            return int(eval(' '.join(parts), {'__builtins__': {}}, {}))
+        except Exception as exc:
+            raise self.error(f'bad expression in enum {enum_name}: {exc}')
+
     def enum(self, kw: Tok) -> Enum:
         name = self.ident().text
         self.expect('(')
@@ -322,15 +358,19 @@ class Parser:
             if t and t.text == '=':
                 self.i += 1
                 num = self.next()
-                if num.kind != 'num':
-                    raise self.error('expected a number after =', num)
-                value = int(num.text, 0)
+                if num.text == '(':
+                    value = self.enum_expression(name)
+                elif num.kind == 'num':
+                    value = int(num.text, 0)
+                else:
+                    raise self.error('expected a number or a (expression) after =', num)
             text = ent
             t = self.peek()
             if t and t.kind == 'str':
                 self.i += 1
                 text = t.text[1:-1]
             values.append((ent, value, text))
+            self.enum_values[ent] = value
             value += 1
             t = self.next()
             if t.text == ')':
