@@ -60,6 +60,7 @@ struct Block {
   bool except_handler = false;  // the target of some SETUP_*
   bool preserve_lasti = false;  // entered with lasti pushed under the exception
   bool warm = false, cold = false;
+  bool labeled = false;  // starts at a label the compiler bound (not only after a jump)
 };
 
 // 3.12's MAX_COPY_SIZE: exit blocks up to this size are copied rather than jumped to.
@@ -77,6 +78,7 @@ class Assembler {
     add_checks_for_uninitialized_locals();
     push_cold_blocks_to_end();
     resolve_line_numbers();
+    clear_prefix_locations();
     if (!compute_stackdepth()) return false;
     convert_pseudo_ops();
     normalize_jumps();
@@ -136,10 +138,10 @@ class Assembler {
     std::vector<char> starts(n + 1, 0);
     starts[0] = 1;
     for (int p : labels)
-      if (p >= 0 && p <= n) starts[p] = 1;
+      if (p >= 0 && p <= n) starts[p] = 2;
     for (int i = 0; i < n; ++i) {
       const Instr& x = in[i];
-      if (x.target >= 0 || no_fallthrough(x.op)) starts[i + 1] = 1;
+      if ((x.target >= 0 || no_fallthrough(x.op)) && !starts[i + 1]) starts[i + 1] = 1;
     }
     std::vector<int> block_at(n + 1, -1);
     int prev = -1;
@@ -147,6 +149,7 @@ class Assembler {
       if (!starts[p]) continue;
       int b = new_block();
       block_at[p] = b;
+      blocks_[b].labeled = starts[p] == 2;
       if (prev >= 0) blocks_[prev].next = b;
       prev = b;
     }
@@ -435,18 +438,12 @@ class Assembler {
   // block that no jump targets, and is repeated until nothing changes (removing one pair
   // can make another adjacent). Only these two pushes: 3.12 drops no others.
   void remove_redundant_pairs() {
-    std::vector<char> targeted(blocks_.size(), 0);
-    for (int b = entry_; b >= 0; b = blocks_[b].next)
-      for (const Ins& i : blocks_[b].ins) {
-        if (i.target >= 0) targeted[i.target] = 1;
-        if (i.handler >= 0) targeted[i.handler] = 1;
-      }
     for (bool done = false; !done;) {
       done = true;
       Ins* prev = nullptr;
       for (int b = entry_; b >= 0; b = blocks_[b].next) {
         remove_redundant_nops(b);
-        if (targeted[b]) prev = nullptr;
+        if (blocks_[b].labeled) prev = nullptr;
         for (Ins& i : blocks_[b].ins) {
           if (i.op == op::POP_TOP && prev != nullptr &&
               (prev->op == op::LOAD_CONST || (prev->op == op::COPY && prev->oparg == 1))) {
@@ -843,6 +840,24 @@ class Assembler {
     }
   }
 
+  // The value a generator is first resumed with is discarded by the POP_TOP after
+  // RETURN_GENERATOR; CPython inserts that POP_TOP after line numbers are resolved, with
+  // no location, and the same goes for the prefix's COPY_FREE_VARS and MAKE_CELLs. The
+  // compiler emits the prefix with whatever location; here it loses it again.
+  void clear_prefix_locations() {
+    std::vector<Ins>& v = blocks_[entry_].ins;
+    for (size_t k = 0; k < v.size(); ++k) {
+      if (v[k].op == op::COPY_FREE_VARS || v[k].op == op::MAKE_CELL) {
+        v[k].loc = kNoLocation;
+      } else if (v[k].op == op::RETURN_GENERATOR) {
+        if (k + 1 < v.size() && v[k + 1].op == op::POP_TOP) v[k + 1].loc = kNoLocation;
+        break;
+      } else {
+        break;
+      }
+    }
+  }
+
   // -- Stack depth --------------------------------------------------------------------
   bool compute_stackdepth() {
     for (Block& b : blocks_) b.startdepth = -1;
@@ -932,7 +947,9 @@ class Assembler {
       } else if (backward && is_conditional_jump(l->op)) {
         int j = new_block();
         l = last(b);
-        blocks_[j].ins.push_back(Ins{op::JUMP_BACKWARD, 0, t, l->loc, l->handler});
+        // The added jump is not in the source: it has no location (3.12), so a tracer
+        // sees no line event for it and a traceback never points at it.
+        blocks_[j].ins.push_back(Ins{op::JUMP_BACKWARD, 0, t, kNoLocation, l->handler});
         blocks_[j].cold = blocks_[b].cold;
         blocks_[j].next = blocks_[b].next;
         l->op = inverted_jump(l->op);

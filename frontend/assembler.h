@@ -9,7 +9,10 @@
 //      drops those pseudo-instructions;
 //   3. peephole: LOAD_CONST+RETURN_VALUE -> RETURN_CONST, LOAD_CONST None+IS_OP+
 //      POP_JUMP_IF_x -> POP_JUMP_IF_[NOT_]NONE, conditional jumps on a constant,
-//      BUILD_TUPLE n+UNPACK_SEQUENCE n -> SWAP, jump-to-jump threading, jumps to the
+//      (also on a LOAD_CONST's COPY 1: `x = 1 or y`), BUILD_TUPLE n+UNPACK_SEQUENCE n
+//      -> SWAP, runs of SWAPs shortened and SWAPs applied to the following STORE_FAST /
+//      POP_TOPs where that is unobservable (3.12's swaptimize, apply_static_swaps),
+//      LOAD_CONST or COPY 1 + POP_TOP dropped, jump-to-jump threading, jumps to the
 //      next block, small exit blocks copied into the blocks that jump to them,
 //      unreachable blocks removed, redundant NOPs removed (keeping line numbers);
 //   4. line numbers: an instruction without a location takes the one of the
@@ -20,6 +23,9 @@
 //      jumps are forward-only, as 3.12), LOAD_METHOD & co -> LOAD_ATTR /
 //      LOAD_SUPER_ATTR with the flag bits, STORE_FAST_MAYBE_NULL -> STORE_FAST;
 //      YIELD_VALUE's oparg becomes the depth of the handler stack at the yield (3.12);
+//      what CPython inserts after line numbers are resolved has no location: the
+//      prefix (COPY_FREE_VARS, MAKE_CELL, the POP_TOP after RETURN_GENERATOR) and the
+//      JUMP_BACKWARD added under an inverted conditional jump;
 //   6. maximum stack depth: a walk of the graph with the stack effects generated from
 //      vm/instructions.def (a handler is entered at the depth of its SETUP_* plus the
 //      SETUP_*'s jump effect);

@@ -472,7 +472,8 @@ bool Compiler::try_super_method_call(Attribute* attr, bool method, Location loc,
   if (method) {
     emit(nargs ? op::LOAD_SUPER_METHOD : op::LOAD_ZERO_SUPER_METHOD, name, loc);
   } else if (nargs) {
-    emit(op::LOAD_SUPER_ATTR, load_super_attr_arg(name, false, true), loc);
+    emit(op::LOAD_SUPER_ATTR, name_oparg(op::LOAD_SUPER_ATTR, name, LOAD_SUPER_ATTR_TWO_ARGS),
+         loc);
   } else {
     emit(op::LOAD_ZERO_SUPER_ATTR, name, loc);
   }
@@ -492,7 +493,7 @@ bool Compiler::attribute(Attribute* e) {
   Location l = attr_loc(e, loc);
   int name = add_name_mangled(sv(e->attr));
   switch (e->ctx) {
-    case ExprContext::Load: emit(op::LOAD_ATTR, load_attr_arg(name, false), l); break;
+    case ExprContext::Load: emit(op::LOAD_ATTR, name_oparg(op::LOAD_ATTR, name), l); break;
     case ExprContext::Store:
       if (forbidden_name(sv(e->attr), e->ctx, l)) return false;
       emit(op::STORE_ATTR, name, l);

@@ -95,9 +95,9 @@ class PatternCompiler {
     bool seen_star = false;
     for (uint32_t i = 0; i < n; i++) {
       if (elts[i]->kind != Kind::MatchStar) continue;
-      if (seen_star) return c_.fail(loc, "multiple starred expressions in sequence pattern");
+      if (seen_star) return c_.fail(cur_, "multiple starred expressions in sequence pattern");
       if (i >= (1u << 8) || n - i - 1 >= (1u << 23))
-        return c_.fail(loc, "too many expressions in star-unpacking sequence pattern");
+        return c_.fail(cur_, "too many expressions in star-unpacking sequence pattern");
       c_.emit(op::UNPACK_EX, static_cast<int>(i + ((n - i - 1) << 8)), loc);
       seen_star = true;
     }
@@ -148,9 +148,9 @@ class PatternCompiler {
     if (!p->pattern) {
       if (!pc.allow_irrefutable) {
         if (p->name.present())
-          return c_.fail(loc, "name capture '" + std::string(sv(p->name)) +
+          return c_.fail(cur_, "name capture '" + std::string(sv(p->name)) +
                                   "' makes remaining patterns unreachable");
-        return c_.fail(loc, "wildcard makes remaining patterns unreachable");
+        return c_.fail(cur_, "wildcard makes remaining patterns unreachable");
       }
       return store_name(pc, loc, p->name);
     }
@@ -165,14 +165,19 @@ class PatternCompiler {
     Location loc = loc_of(p);
     uint32_t nargs = p->patterns.size, nattrs = p->kwd_attrs.size;
     if (nattrs != p->kwd_patterns.size)
-      return c_.fail(loc, "kwd_attrs / kwd_patterns length mismatch in class pattern");
+      return c_.fail(cur_, "kwd_attrs / kwd_patterns length mismatch in class pattern");
     for (uint32_t i = 0; i < nattrs; i++) {
       std::string_view attr = sv(p->kwd_attrs[i]);
-      if (c_.forbidden_name(attr, ExprContext::Store, loc_of(p->kwd_patterns[i]))) return false;
-      for (uint32_t j = i + 1; j < nattrs; j++)
-        if (sv(p->kwd_attrs[j]) == attr)
-          return c_.fail(loc_of(p->kwd_patterns[j]),
-                         "attribute name repeated in class pattern: " + std::string(attr));
+      // The keyword names have no nodes of their own: 3.11 moves its location to the
+      // keyword's pattern (and leaves it there).
+      cur_ = loc_of(p->kwd_patterns[i]);
+      if (c_.forbidden_name(attr, ExprContext::Store, cur_)) return false;
+      for (uint32_t j = i + 1; j < nattrs; j++) {
+        if (sv(p->kwd_attrs[j]) == attr) {
+          cur_ = loc_of(p->kwd_patterns[j]);
+          return c_.fail(cur_, "attribute name repeated in class pattern: " + std::string(attr));
+        }
+      }
     }
     if (!c_.expr(p->cls)) return false;
     Const names;
@@ -264,7 +269,7 @@ class PatternCompiler {
     Location loc = loc_of(p);
     uint32_t size = p->keys.size;
     if (size != p->patterns.size)
-      return c_.fail(loc, "keys / patterns length mismatch in mapping pattern");
+      return c_.fail(cur_, "keys / patterns length mismatch in mapping pattern");
     pc.on_top++;
     c_.emit(op::MATCH_MAPPING, loc);
     if (!jump_to_fail_pop(pc, loc, op::POP_JUMP_IF_FALSE)) return false;
@@ -285,20 +290,21 @@ class PatternCompiler {
     std::vector<std::string> seen;
     for (uint32_t i = 0; i < size; i++) {
       Node* key = p->keys[i];
-      if (!key)
-        return c_.fail(loc_of(p->patterns[i]),
-                       "can't use NULL keys in MatchMapping (set 'rest' parameter instead)");
+      if (!key) {
+        cur_ = loc_of(p->patterns[i]);
+        return c_.fail(cur_, "can't use NULL keys in MatchMapping (set 'rest' parameter instead)");
+      }
       Const folded;
       if (c_.fold(key, folded)) {
         std::string id = key_identity(folded);
         if (std::find(seen.begin(), seen.end(), id) != seen.end())
-          return c_.fail(loc, "mapping pattern checks duplicate key (" + const_repr(folded) + ")");
+          return c_.fail(cur_, "mapping pattern checks duplicate key (" + const_repr(folded) + ")");
         seen.push_back(std::move(id));
         c_.load_const(std::move(folded), loc_of(key));
       } else if (key->kind == Kind::Attribute) {
         if (!c_.expr(key)) return false;
       } else {
-        return c_.fail(loc, "mapping pattern keys may only match literals and attribute lookups");
+        return c_.fail(cur_, "mapping pattern keys may only match literals and attribute lookups");
       }
     }
     c_.build_tuple(static_cast<int>(size), loc);
@@ -400,7 +406,7 @@ class PatternCompiler {
     for (int i = 0; i < size; i++) {
       Node* sub = patterns[i];
       if (sub->kind == Kind::MatchStar) {
-        if (star >= 0) return c_.fail(loc, "multiple starred names in sequence pattern");
+        if (star >= 0) return c_.fail(cur_, "multiple starred names in sequence pattern");
         star_wildcard = is_star_wildcard(sub);
         only_wildcard &= star_wildcard;
         star = i;
@@ -443,7 +449,7 @@ class PatternCompiler {
     } else if (p->value->kind == Kind::Attribute) {
       if (!c_.expr(p->value)) return false;
     } else {
-      return c_.fail(loc, "patterns may only match literals and attribute lookups");
+      return c_.fail(cur_, "patterns may only match literals and attribute lookups");
     }
     c_.compare_op(CmpOpKind::Eq, loc);
     return jump_to_fail_pop(pc, loc, op::POP_JUMP_IF_FALSE);

@@ -714,7 +714,8 @@ bool Compiler::stmt_aug_assign(AugAssign* s) {
       auto* a = static_cast<Attribute*>(e);
       if (!expr(a->value)) return false;
       emit(op::COPY, 1, loc);
-      emit(op::LOAD_ATTR, load_attr_arg(add_name_mangled(sv(a->attr)), false), attr_loc(a, loc));
+      emit(op::LOAD_ATTR, name_oparg(op::LOAD_ATTR, add_name_mangled(sv(a->attr))),
+           attr_loc(a, loc));
       break;
     }
     case Kind::Subscript: {

@@ -237,9 +237,9 @@ bool Compiler::nameop(std::string_view name, ExprContext ctx, Location loc) {
         if (!instrs.empty() && instrs.back().op == op::PUSH_NULL &&
             unit.last_bind_pos < instrs.size()) {
           instrs.pop_back();
-          emit(op::LOAD_GLOBAL, index << 1 | 1, loc);
+          emit(op::LOAD_GLOBAL, name_oparg(op::LOAD_GLOBAL, index, LOAD_GLOBAL_NULL), loc);
         } else {
-          emit(op::LOAD_GLOBAL, index << 1, loc);
+          emit(op::LOAD_GLOBAL, name_oparg(op::LOAD_GLOBAL, index), loc);
         }
       }
       else emit(ctx == ExprContext::Store ? op::STORE_GLOBAL : op::DELETE_GLOBAL, index, loc);
@@ -261,7 +261,8 @@ bool Compiler::load_name_for_call(std::string_view name, Location loc) {
   SymbolScope scope = unit.ste->scope_of(mangled);
   if (scope == SymbolScope::GlobalExplicit ||
       (scope == SymbolScope::GlobalImplicit && is_function_like())) {
-    emit(op::LOAD_GLOBAL, add_name(mangled) << 1 | 1, loc);
+    emit(op::LOAD_GLOBAL, name_oparg(op::LOAD_GLOBAL, add_name(mangled), LOAD_GLOBAL_NULL),
+         loc);
     return true;
   }
   emit(op::PUSH_NULL, loc);

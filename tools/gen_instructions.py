@@ -585,6 +585,28 @@ def flag_expr(e: Entry, table) -> str:
     return ' | '.join(bits) if bits else '0'
 
 
+def name_oparg_function(entries: list[Entry]) -> str:
+    """name_oparg(): the inverse of name_index(), derived from each `name(oparg >> N)`,
+    so that the compiler never writes an oparg's layout itself."""
+    groups: dict[int, list[Entry]] = {}
+    for e in entries:
+        m = re.fullmatch(r'oparg(?: >> (\d+))?', e.name_expr)
+        if not m:
+            raise DefError(f'{e.name}: name({e.name_expr}) must be oparg or oparg >> N')
+        groups.setdefault(int(m.group(1) or 0), []).append(e)
+    out = ['// The oparg of a has_name() instruction naming co_names[index], with `bits` in the\n'
+           '// low bits below the index (LOAD_GLOBAL_NULL, ...); the inverse of name_index().\n'
+           'constexpr int name_oparg(int op, int index, int bits = 0) {\n  switch (op) {\n']
+    for shift, members in sorted(groups.items()):
+        if shift == 0:
+            continue
+        for e in members:
+            out.append(f'    case op::{e.name}:\n')
+        out.append(f'      return index << {shift} | bits;\n')
+    out.append('    default:\n      return index;\n  }\n}\n\n')
+    return ''.join(out)
+
+
 def generate(entries: list[Entry], enums: list[Enum]) -> tuple[str, str]:
     reals = sorted((e for e in entries if e.kind == 'inst'), key=lambda e: e.number)
     pseudos = [e for e in entries if e.kind == 'pseudo']
@@ -692,6 +714,7 @@ def generate(entries: list[Entry], enums: list[Enum]) -> tuple[str, str]:
     h.append('int name_index(int op, int oparg);\n')
     h.append('// The CompareOp of a has_compare() instruction.\n')
     h.append('int compare_index(int op, int oparg);\n\n')
+    h.append(name_oparg_function([e for e in ops if 'name' in e.flags]))
 
     h.append('// -- Oparg meanings ------------------------------------------------------------\n')
     for en in enums:

@@ -142,6 +142,14 @@ const char* sample_kind_text(int value) {
   }
 }
 
+const char* sample_oparg_text(int value) {
+  switch (value) {
+    case SO_FIRST: return "first";
+    case SO_NEXT: return "SO_NEXT";
+    default: return nullptr;
+  }
+}
+
 const char* uop_name(Uop uop) {
   static const char* const names[kNumUops] = {
     "GUARD_INT",

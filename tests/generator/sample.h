@@ -200,6 +200,17 @@ int name_index(int op, int oparg);
 // The CompareOp of a has_compare() instruction.
 int compare_index(int op, int oparg);
 
+// The oparg of a has_name() instruction naming co_names[index], with `bits` in the
+// low bits below the index (LOAD_GLOBAL_NULL, ...); the inverse of name_index().
+constexpr int name_oparg(int op, int index, int bits = 0) {
+  switch (op) {
+    case op::GLOBAL:
+      return index << 1 | bits;
+    default:
+      return index;
+  }
+}
+
 // -- Oparg meanings ------------------------------------------------------------
 
 // A mask and plain values
@@ -211,6 +222,14 @@ enum SampleKind : int {
 };
 // What `-m dis` prints for a SampleKind; nullptr for an unknown value.
 const char* sample_kind_text(int value);
+
+// Values computed from earlier entries
+enum SampleOparg : int {
+  SO_FIRST = 81,
+  SO_NEXT = 82,
+};
+// What `-m dis` prints for a SampleOparg; nullptr for an unknown value.
+const char* sample_oparg_text(int value);
 
 // -- Micro-ops (tier 2) --------------------------------------------------------
 

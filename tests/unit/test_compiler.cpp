@@ -3,6 +3,7 @@
 // exception table encodings against bytes CPython 3.11 produced.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <random>
 #include <vector>
@@ -308,14 +309,14 @@ TEST_CASE("assembler: handler code is moved after the warm code") {
 TEST_CASE("assembler: EXTENDED_ARG for big opargs") {
   Fn f(0, 0, 70001);
   f.s.emit(op::LOAD_CONST, 300, at(1, 0, 1));
-  f.s.emit(op::POP_TOP, 0, at(1, 0, 1));
+  f.s.emit(op::STORE_NAME, 0, at(1, 0, 1));
   f.s.emit(op::LOAD_CONST, 70000, at(1, 0, 1));
   f.s.emit(op::RETURN_VALUE, 0, at(1, 0, 1));
   REQUIRE(f.run());
   std::vector<uint16_t> expect{
       static_cast<uint16_t>(op::EXTENDED_ARG | 1 << 8),
       static_cast<uint16_t>(op::LOAD_CONST | 44 << 8),
-      static_cast<uint16_t>(op::POP_TOP),
+      static_cast<uint16_t>(op::STORE_NAME),
       static_cast<uint16_t>(op::EXTENDED_ARG | 1 << 8),
       static_cast<uint16_t>(op::EXTENDED_ARG | 0x11 << 8),
       static_cast<uint16_t>(op::RETURN_CONST | 0x70 << 8)};
@@ -454,7 +455,7 @@ TEST_CASE("assembler: peepholes on constants and tuples") {
     CHECK(ops(f.co) == std::vector<int>{op::NOP, op::RETURN_CONST});
     CHECK(location_of(f.co, 0).lineno == 2);
   }
-  SUBCASE("BUILD_TUPLE 2; UNPACK_SEQUENCE 2 -> SWAP 2") {
+  SUBCASE("BUILD_TUPLE 2; UNPACK_SEQUENCE 2 -> SWAP 2, applied to the stores") {
     Fn f;
     f.s.emit(op::LOAD_FAST, 0, at(2, 7, 8));
     f.s.emit(op::LOAD_FAST, 1, at(2, 10, 11));
@@ -465,9 +466,160 @@ TEST_CASE("assembler: peepholes on constants and tuples") {
     f.ret_none(at(2, 0, 11));
     REQUIRE(f.run());
     auto d = decode(f.co);
-    CHECK(ops(f.co) == std::vector<int>{op::LOAD_FAST, op::LOAD_FAST_CHECK, op::SWAP,
-                                        op::STORE_FAST, op::STORE_FAST, op::RETURN_CONST});
-    CHECK(d[2].arg == 2);
+    CHECK(ops(f.co) == std::vector<int>{op::LOAD_FAST, op::LOAD_FAST_CHECK, op::STORE_FAST,
+                                        op::STORE_FAST, op::RETURN_CONST});
+    CHECK(d[2].arg == 0);
+    CHECK(d[3].arg == 1);
+  }
+}
+
+TEST_CASE("assembler: LOAD_CONST / COPY 1 followed by POP_TOP are dropped") {
+  SUBCASE("a constant expression statement leaves only its line's NOP") {
+    Fn f;
+    f.s.emit(op::LOAD_CONST, 2, at(2, 0, 1));
+    f.s.emit(op::POP_TOP, 0, at(2, 0, 1));
+    f.ret_none(at(3, 0, 6));
+    REQUIRE(f.run());
+    CHECK(ops(f.co) == std::vector<int>{op::NOP, op::RETURN_CONST});
+    CHECK(location_of(f.co, 0).lineno == 2);
+    CHECK(f.co.stacksize == 0);
+  }
+  SUBCASE("COPY 1; POP_TOP, then the LOAD_CONST it exposed") {
+    Fn f;
+    f.s.emit(op::LOAD_FAST, 0, at(2, 0, 1));
+    f.s.emit(op::LOAD_CONST, 2, at(2, 4, 5));
+    f.s.emit(op::COPY, 1, at(2, 4, 5));
+    f.s.emit(op::POP_TOP, 0, at(2, 4, 5));
+    f.s.emit(op::POP_TOP, 0, at(2, 4, 5));
+    f.s.emit(op::STORE_FAST, 1, at(2, 0, 1));
+    f.ret_none(at(2, 0, 5));
+    REQUIRE(f.run());
+    CHECK(ops(f.co) == std::vector<int>{op::LOAD_FAST, op::STORE_FAST, op::RETURN_CONST});
+  }
+  SUBCASE("not across a jump target") {
+    // x if c else 1-style merge: the POP_TOP is reached by two paths, so the LOAD_CONST
+    // before it on one of them stays.
+    Fn g;
+    int m = g.s.new_label();
+    g.s.emit(op::LOAD_FAST, 0, at(2, 3, 4));
+    g.s.emit(op::LOAD_FAST, 1, at(2, 3, 4));
+    g.s.emit_jump(op::POP_JUMP_IF_FALSE, m, at(2, 3, 4));
+    g.s.emit(op::POP_TOP, 0, at(3, 4, 5));
+    g.s.emit(op::LOAD_CONST, 2, at(3, 4, 5));
+    g.s.bind(m);
+    g.s.emit(op::POP_TOP, 0, at(4, 4, 5));
+    g.ret_none(at(4, 0, 5));
+    REQUIRE(g.run());
+    CHECK(ops(g.co) == std::vector<int>{op::LOAD_FAST, op::LOAD_FAST_CHECK, op::POP_JUMP_IF_FALSE,
+                                        op::POP_TOP, op::LOAD_CONST, op::POP_TOP, op::RETURN_CONST});
+  }
+}
+
+TEST_CASE("assembler: a jump on a constant copied by COPY 1 is decided (x = 1 or y)") {
+  Fn f;
+  int end = f.s.new_label();
+  f.s.emit(op::LOAD_CONST, 2, at(2, 4, 5));  // 1
+  f.s.emit(op::COPY, 1, at(2, 4, 10));
+  f.s.emit_jump(op::POP_JUMP_IF_TRUE, end, at(2, 4, 10));
+  f.s.emit(op::POP_TOP, 0, at(2, 4, 10));
+  f.s.emit(op::LOAD_FAST, 0, at(2, 9, 10));
+  f.s.bind(end);
+  f.s.emit(op::STORE_FAST, 1, at(2, 0, 1));
+  f.ret_none(at(2, 0, 10));
+  REQUIRE(f.run());
+  CHECK(ops(f.co) == std::vector<int>{op::LOAD_CONST, op::STORE_FAST, op::RETURN_CONST});
+  CHECK(f.co.stacksize == 1);
+}
+
+TEST_CASE("assembler: SWAPs become reordered stores where that is safe") {
+  SUBCASE("a, b = b, a: no SWAP left") {
+    Fn f(2, 2);
+    f.s.emit(op::LOAD_FAST, 1, at(2, 7, 8));
+    f.s.emit(op::LOAD_FAST, 0, at(2, 10, 11));
+    f.s.emit(op::SWAP, 2, at(2, 0, 11));
+    f.s.emit(op::STORE_FAST, 0, at(2, 0, 1));
+    f.s.emit(op::STORE_FAST, 1, at(2, 3, 4));
+    f.ret_none(at(2, 0, 11));
+    REQUIRE(f.run());
+    auto d = decode(f.co);
+    CHECK(ops(f.co) == std::vector<int>{op::LOAD_FAST, op::LOAD_FAST, op::STORE_FAST,
+                                        op::STORE_FAST, op::RETURN_CONST});
+    CHECK(d[2].arg == 1);  // the top (old a) goes to b first
+    CHECK(d[3].arg == 0);
+  }
+  SUBCASE("two stores to one local keep their SWAP") {
+    Fn f(2, 2);
+    f.s.emit(op::LOAD_FAST, 1, at(2, 7, 8));
+    f.s.emit(op::LOAD_FAST, 0, at(2, 10, 11));
+    f.s.emit(op::SWAP, 2, at(2, 0, 11));
+    f.s.emit(op::STORE_FAST, 0, at(2, 0, 1));
+    f.s.emit(op::STORE_FAST, 0, at(2, 3, 4));
+    f.ret_none(at(2, 0, 11));
+    REQUIRE(f.run());
+    CHECK(ops(f.co) == std::vector<int>{op::LOAD_FAST, op::LOAD_FAST, op::SWAP, op::STORE_FAST,
+                                        op::STORE_FAST, op::RETURN_CONST});
+  }
+  SUBCASE("not across lines, not over other instructions") {
+    Fn f(2, 2);
+    f.s.emit(op::LOAD_FAST, 1, at(2, 7, 8));
+    f.s.emit(op::LOAD_FAST, 0, at(2, 10, 11));
+    f.s.emit(op::SWAP, 2, at(2, 0, 11));
+    f.s.emit(op::STORE_FAST, 0, at(2, 0, 1));
+    f.s.emit(op::STORE_FAST, 1, at(3, 3, 4));
+    f.s.emit(op::LOAD_FAST, 0, at(4, 7, 8));
+    f.s.emit(op::LOAD_FAST, 1, at(4, 10, 11));
+    f.s.emit(op::SWAP, 2, at(4, 0, 11));
+    f.s.emit(op::STORE_ATTR, 0, at(4, 0, 1));
+    f.ret_none(at(4, 0, 11));
+    REQUIRE(f.run());
+    auto v = ops(f.co);
+    CHECK(std::count(v.begin(), v.end(), op::SWAP) == 2);
+  }
+  SUBCASE("a run of SWAPs shrinks to the shortest equivalent") {
+    Fn f(3, 3);
+    f.s.emit(op::LOAD_FAST, 0, at(2, 0, 1));
+    f.s.emit(op::LOAD_FAST, 1, at(2, 0, 1));
+    f.s.emit(op::LOAD_FAST, 2, at(2, 0, 1));
+    f.s.emit(op::SWAP, 2, at(2, 0, 1));
+    f.s.emit(op::SWAP, 2, at(2, 0, 1));  // cancels the first
+    f.s.emit(op::SWAP, 3, at(2, 0, 1));
+    f.s.emit(op::BUILD_TUPLE, 3, at(2, 0, 1));
+    f.s.emit(op::RETURN_VALUE, 0, at(2, 0, 1));
+    REQUIRE(f.run());
+    auto d = decode(f.co);
+    CHECK(ops(f.co) == std::vector<int>{op::LOAD_FAST, op::LOAD_FAST, op::LOAD_FAST, op::SWAP,
+                                        op::BUILD_TUPLE, op::RETURN_VALUE});
+    CHECK(d[3].arg == 3);
+  }
+}
+
+TEST_CASE("assembler: instructions CPython adds have no location") {
+  SUBCASE("the JUMP_BACKWARD under an inverted conditional jump") {
+    Fn f;
+    int top = f.s.new_label();
+    f.s.bind(top);
+    f.s.emit(op::LOAD_FAST, 0, at(2, 10, 11));
+    f.s.emit_jump(op::POP_JUMP_IF_TRUE, top, at(2, 4, 11));
+    f.ret_none(at(3, 4, 8));
+    REQUIRE(f.run());
+    auto d = decode(f.co);
+    REQUIRE(d[2].op == op::JUMP_BACKWARD);
+    CHECK(location_of(f.co, d[1].offset).lineno == 2);
+    CHECK(location_of(f.co, d[2].offset).lineno == -1);
+  }
+  SUBCASE("the POP_TOP after RETURN_GENERATOR, even when emitted with one") {
+    Fn f(0, 0);
+    f.co.flags |= CO_GENERATOR;
+    f.s.emit(op::RETURN_GENERATOR, 0, {1, 1, -1, -1});
+    f.s.emit(op::POP_TOP, 0, {1, 1, -1, -1});
+    f.s.emit(op::RESUME, 0, at(1, 0, 0));
+    f.ret_none(at(2, 4, 11));
+    REQUIRE(f.run());
+    auto d = decode(f.co);
+    REQUIRE(d[1].op == op::POP_TOP);
+    CHECK(location_of(f.co, d[0].offset).lineno == 1);
+    CHECK(location_of(f.co, d[1].offset).lineno == -1);
+    CHECK(location_of(f.co, d[2].offset).lineno == 1);
   }
 }
 

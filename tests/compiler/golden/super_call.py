@@ -1,0 +1,3 @@
+class B(A):
+    def m(self, x):
+        return super().m(x) + 1

@@ -1,0 +1,3 @@
+def g(it):
+    x = yield from it
+    return x
