@@ -78,12 +78,14 @@ std::string const_key(const Const& c) {
 int Compiler::add_const(Const c) { return add_const_to(u(), std::move(c)); }
 
 int Compiler::add_const_to(Unit& unit, Const c) {
-  std::string key = const_key(c);
-  auto it = unit.const_index.find(key);
+  thread_local std::string key;  // reused: looking up a constant allocates nothing
+  key.clear();
+  key_into(c, key);
+  auto it = unit.const_index.find(std::string_view(key));
   if (it != unit.const_index.end()) return it->second;
   int index = static_cast<int>(unit.consts.size());
   unit.consts.push_back(std::move(c));
-  unit.const_index.emplace(std::move(key), index);
+  unit.const_index.emplace(key, index);
   return index;
 }
 
@@ -139,12 +141,11 @@ std::string Compiler::mangle(std::string_view name) const {
 
 int Compiler::add_name(std::string_view name) {
   Unit& unit = u();
-  std::string key(name);
-  auto it = unit.name_index.find(key);
+  auto it = unit.name_index.find(name);
   if (it != unit.name_index.end()) return it->second;
   int index = static_cast<int>(unit.names.size());
-  unit.names.push_back(key);
-  unit.name_index.emplace(std::move(key), index);
+  unit.names.emplace_back(name);
+  unit.name_index.emplace(std::string(name), index);
   return index;
 }
 

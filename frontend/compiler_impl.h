@@ -66,6 +66,13 @@ struct FBlock {
   ast::Str handler_name;                     // HandlerCleanup: the `as` name, if any
 };
 
+// A map from names to indices that looks up by string_view without building a string.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using IndexMap = std::unordered_map<std::string, int, StringHash, std::equal_to<>>;
+
 // One code object being compiled.
 struct Unit {
   Scope* ste = nullptr;
@@ -74,13 +81,13 @@ struct Unit {
   std::string private_name;  // for mangling
   InstrSeq seq;
   std::vector<Const> consts;
-  std::unordered_map<std::string, int> const_index;
+  IndexMap const_index;
   std::vector<std::string> names;
-  std::unordered_map<std::string, int> name_index;
+  IndexMap name_index;
   std::vector<std::string> varnames;
-  std::unordered_map<std::string, int> varname_index;
+  IndexMap varname_index;
   std::vector<std::string> cellvars, freevars;
-  std::unordered_map<std::string, int> cell_index, free_index;
+  IndexMap cell_index, free_index;
   int argcount = 0, posonlyargcount = 0, kwonlyargcount = 0;
   int firstlineno = 1;
   std::vector<FBlock> fblocks;
