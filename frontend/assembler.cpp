@@ -6,6 +6,7 @@
 #include "frontend/assembler.h"
 
 #include <algorithm>
+#include <cstring>
 #include <string>
 #include <utility>
 
@@ -75,6 +76,7 @@ class Assembler {
     if (!build(seq)) return false;
     if (!label_exception_targets()) return false;
     optimize();
+    remove_unused_consts();
     add_checks_for_uninitialized_locals();
     push_cold_blocks_to_end();
     resolve_line_numbers();
@@ -534,14 +536,21 @@ class Assembler {
           continue;
         }
       }
-      if (i.op == op::BUILD_TUPLE && nx && nop == op::UNPACK_SEQUENCE && nx->oparg == i.oparg) {
+      if (i.op == op::BUILD_TUPLE && nx && nop == op::UNPACK_SEQUENCE && nx->oparg == i.oparg &&
+          i.oparg >= 1 && i.oparg <= 3) {
         if (i.oparg == 1) {
           i.op = op::NOP; i.oparg = 0;
           nx->op = op::NOP; nx->oparg = 0;
-        } else if (i.oparg == 2 || i.oparg == 3) {
+        } else {
           i.op = op::NOP; i.oparg = 0;
           nx->op = op::SWAP;
         }
+        continue;
+      }
+      if (i.op == op::BUILD_TUPLE) {
+        // `cur_op` stays BUILD_TUPLE: as in 3.12, the new LOAD_CONST is not combined
+        // with what follows it in this pass.
+        fold_tuple_of_constants(v, k);
         continue;
       }
       if (i.target >= 0 && !is_block_push(i.op) && (is_conditional_jump(i.op) || is_unconditional_jump(i.op))) {
@@ -559,6 +568,82 @@ class Assembler {
         }
       }
     }
+  }
+
+  // Two constants are the same co_consts entry when CPython's constant cache would
+  // merge them: same type and value, recursively for tuples and frozensets (so 1,
+  // True and 1.0 differ, and floats compare by their bits: 0.0 and -0.0 differ).
+  static bool same_const(const Const& a, const Const& b) {
+    if (a.tag != b.tag) return false;
+    switch (a.tag) {
+      case ConstTag::Int: return a.i == b.i;
+      case ConstTag::BigInt: case ConstTag::Str: case ConstTag::Bytes: return a.text == b.text;
+      case ConstTag::Float: case ConstTag::Complex:
+        return std::memcmp(&a.re, &b.re, sizeof a.re) == 0 &&
+               std::memcmp(&a.im, &b.im, sizeof a.im) == 0;
+      case ConstTag::Tuple: case ConstTag::FrozenSet:
+        if (a.items.size() != b.items.size()) return false;
+        for (size_t n = 0; n < a.items.size(); ++n)
+          if (!same_const(a.items[n], b.items[n])) return false;
+        return true;
+      case ConstTag::Code: return a.code == b.code && a.image_offset == b.image_offset;
+      default: return true;
+    }
+  }
+
+  // v[k] is BUILD_TUPLE n: if the n instructions before it in this block are all
+  // LOAD_CONSTs, they become NOPs (keeping their locations) and v[k] a LOAD_CONST of
+  // the tuple, which is appended to co_consts unless an equal constant is already
+  // there (3.12's fold_tuple_on_constants). Folding in block order, then instruction
+  // order, appends the tuples in 3.12's order; inner tuples fold before the outer ones
+  // that contain them. The item constants stay until remove_unused_consts().
+  void fold_tuple_of_constants(std::vector<Ins>& v, size_t k) {
+    const size_t n = static_cast<size_t>(v[k].oparg);
+    if (v[k].oparg < 0 || n > k) return;
+    for (size_t j = k - n; j < k; ++j)
+      if (v[j].op != op::LOAD_CONST || v[j].oparg < 0 ||
+          v[j].oparg >= static_cast<int>(out_.consts.size()))
+        return;
+    Const t;
+    t.tag = ConstTag::Tuple;
+    t.items.reserve(n);
+    for (size_t j = k - n; j < k; ++j) t.items.push_back(out_.consts[v[j].oparg]);
+    size_t index = 0;
+    while (index < out_.consts.size() && !same_const(out_.consts[index], t)) ++index;
+    if (index == out_.consts.size()) out_.consts.push_back(std::move(t));
+    for (size_t j = k - n; j < k; ++j) {
+      v[j].op = op::NOP;
+      v[j].oparg = 0;
+    }
+    v[k].op = op::LOAD_CONST;
+    v[k].oparg = static_cast<int>(index);
+  }
+
+  // Drops the constants no instruction refers to any more (folded tuple items, code
+  // removed as unreachable or redundant) and renumbers the rest, keeping their order.
+  // Index 0 always stays: it may be the docstring (3.12's remove_unused_consts).
+  void remove_unused_consts() {
+    const size_t nconsts = out_.consts.size();
+    if (nconsts == 0) return;
+    std::vector<int> index_map(nconsts, -1);
+    index_map[0] = 0;
+    for (int b = entry_; b >= 0; b = blocks_[b].next)
+      for (const Ins& i : blocks_[b].ins)
+        if (has_const(i.op) && i.oparg >= 0 && static_cast<size_t>(i.oparg) < nconsts)
+          index_map[i.oparg] = 0;
+    size_t used = 0;
+    for (size_t c = 0; c < nconsts; ++c) {
+      if (index_map[c] < 0) continue;
+      index_map[c] = static_cast<int>(used);
+      if (used != c) out_.consts[used] = std::move(out_.consts[c]);
+      ++used;
+    }
+    if (used == nconsts) return;
+    out_.consts.resize(used);
+    for (int b = entry_; b >= 0; b = blocks_[b].next)
+      for (Ins& i : blocks_[b].ins)
+        if (has_const(i.op) && i.oparg >= 0 && static_cast<size_t>(i.oparg) < nconsts)
+          i.oparg = index_map[i.oparg];
   }
 
   // Counts predecessors of every block reachable from the entry; unreachable ones keep 0.

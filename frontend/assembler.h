@@ -12,9 +12,14 @@
 //      (also on a LOAD_CONST's COPY 1: `x = 1 or y`), BUILD_TUPLE n+UNPACK_SEQUENCE n
 //      -> SWAP, runs of SWAPs shortened and SWAPs applied to the following STORE_FAST /
 //      POP_TOPs where that is unobservable (3.12's swaptimize, apply_static_swaps),
+//      LOAD_CONST n times + BUILD_TUPLE n -> LOAD_CONST of the tuple (appended to
+//      out.consts unless already there: 3.12's fold_tuple_on_constants),
 //      LOAD_CONST or COPY 1 + POP_TOP dropped, jump-to-jump threading, jumps to the
 //      next block, small exit blocks copied into the blocks that jump to them,
 //      unreachable blocks removed, redundant NOPs removed (keeping line numbers);
+//      then constants no instruction uses any more are dropped from out.consts and
+//      the LOAD_CONST / RETURN_CONST / KW_NAMES opargs renumbered (index 0, maybe the
+//      docstring, always stays; 3.12's remove_unused_consts);
 //   4. line numbers: an instruction without a location takes the one of the
 //      instruction before it in its block, or of its only predecessor block;
 //   5. resolves pseudo-instructions: JUMP -> JUMP_FORWARD / JUMP_BACKWARD,
@@ -34,9 +39,10 @@
 //      that have them; then the exception table and the location table in CPython
 //      3.11's encodings.
 //
-// Not done here: constant folding that needs the constant table (BUILD_TUPLE of
-// constants -> one tuple constant, operator folding): the compiler does it, as
-// CPython's ast_opt.c. The assembler never adds constants, names or locals.
+// Not done here: operator folding and the other folds of CPython's ast_opt.c and
+// compile.c (the compiler does them). Of the code object's tables, the assembler
+// changes only out.consts (tuple folding appends, unused constants go); it never adds
+// names or locals.
 #pragma once
 #include <cstdint>
 #include <type_traits>
@@ -135,8 +141,8 @@ inline constexpr int load_super_attr_arg(int name, bool method, bool two_args) {
 // Assembles `seq` into out.code, out.stacksize, out.linetable and out.exceptiontable.
 // `firstlineno` is co_firstlineno (the linetable's line deltas start from it).
 // The compiler fills these before calling, because the assembler reads them:
-// out.consts (jumps on constants, LOAD_CONST+RETURN_VALUE), out.argcount,
-// out.kwonlyargcount, out.flags (CO_VARARGS/CO_VARKEYWORDS: which locals are parameters,
+// out.consts (jumps on constants, tuple folding; it is rewritten, see step 3),
+// out.argcount, out.kwonlyargcount, out.flags (CO_VARARGS/CO_VARKEYWORDS: which locals are parameters,
 // for LOAD_FAST -> LOAD_FAST_CHECK; the generator flags: the entry stack depth) and
 // out.localspluskinds (which slots are locals). Emit plain LOAD_FAST everywhere: the
 // assembler turns a load of a local that may be unbound there into LOAD_FAST_CHECK.

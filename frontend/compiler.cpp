@@ -91,23 +91,10 @@ int Compiler::add_const_to(Unit& unit, Const c) {
 
 void Compiler::load_none(Location loc) { load_const(Const{}, loc); }
 
-void Compiler::build_tuple(int n, Location loc) {
-  std::vector<Instr>& instrs = u().seq.instrs();
-  size_t count = static_cast<size_t>(n);
-  bool fold = n >= 0 && count <= instrs.size() && u().last_bind_pos <= instrs.size() - count;
-  for (size_t i = instrs.size() - (fold ? count : 0); fold && i < instrs.size(); i++)
-    if (instrs[i].op != op::LOAD_CONST) fold = false;
-  if (!fold) {
-    emit(op::BUILD_TUPLE, n, loc);
-    return;
-  }
-  Const t;
-  t.tag = ConstTag::Tuple;
-  for (size_t i = instrs.size() - count; i < instrs.size(); i++)
-    t.items.push_back(u().consts[instrs[i].oparg]);
-  instrs.resize(instrs.size() - count);
-  load_const(std::move(t), loc);
-}
+// Always a BUILD_TUPLE, even of constants: the assembler folds LOAD_CONSTs + BUILD_TUPLE
+// into one tuple constant, appended after every constant added here, as 3.12's
+// flowgraph does (so the constant indexes match 3.12's).
+void Compiler::build_tuple(int n, Location loc) { emit(op::BUILD_TUPLE, n, loc); }
 
 Const Compiler::const_of(const ConstValue& v) {
   Const c;

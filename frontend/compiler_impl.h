@@ -91,7 +91,7 @@ struct Unit {
   int argcount = 0, posonlyargcount = 0, kwonlyargcount = 0;
   int firstlineno = 1;
   std::vector<FBlock> fblocks;
-  size_t last_bind_pos = 0;  // where the last label was bound (see build_tuple)
+  size_t last_bind_pos = 0;  // where the last label was bound (see nameop's PUSH_NULL)
   int stopiteration_handler = -1;  // label of a generator's PEP 479 handler
 };
 
@@ -116,8 +116,8 @@ class Compiler {
     u().seq.bind(label);
     u().last_bind_pos = u().seq.instrs().size();
   }
-  // BUILD_TUPLE n, or one tuple constant when the n instructions before are
-  // LOAD_CONSTs that no jump enters (CPython's fold_tuple_on_constants).
+  // BUILD_TUPLE n. A tuple of constants is folded by the assembler (3.12's
+  // fold_tuple_on_constants in the flowgraph), not here.
   void build_tuple(int n, Location loc);
   void emit(uint16_t opcode, int oparg, Location loc) { u().seq.emit(opcode, oparg, loc); }
   void emit(uint16_t opcode, Location loc) { u().seq.emit(opcode, 0, loc); }

@@ -131,12 +131,14 @@ TEST_CASE("assembler: forward conditional jump") {
   REQUIRE(d.size() == 4);
   CHECK(d[0].op == op::LOAD_FAST);
   CHECK(d[1].op == op::POP_JUMP_IF_FALSE);
+  // The unused constant 1 (True) is dropped: constants 2 and 3 become 1 and 2.
+  REQUIRE(f.co.consts.size() == 3);
   CHECK(d[2].op == op::RETURN_CONST);
-  CHECK(d[2].arg == 2);
+  CHECK(d[2].arg == 1);
   const Decoded* t = at_offset(d, d[1].target);
   REQUIRE(t != nullptr);
   CHECK(t->op == op::RETURN_CONST);
-  CHECK(t->arg == 3);
+  CHECK(t->arg == 2);
   CHECK(f.co.stacksize == 1);
   // RETURN_VALUE's own location wins over LOAD_CONST's (the LOAD_CONST became a NOP).
   CHECK(location_of(f.co, d[2].offset) == at(3, 8, 16));
@@ -307,24 +309,58 @@ TEST_CASE("assembler: handler code is moved after the warm code") {
 }
 
 TEST_CASE("assembler: EXTENDED_ARG for big opargs") {
-  Fn f(0, 0, 70001);
-  f.s.emit(op::LOAD_CONST, 300, at(1, 0, 1));
-  f.s.emit(op::STORE_NAME, 0, at(1, 0, 1));
-  f.s.emit(op::LOAD_CONST, 70000, at(1, 0, 1));
+  // Name indexes: constant indexes would be renumbered (unused constants are dropped).
+  Fn f(0, 0, 1);
+  f.s.emit(op::LOAD_NAME, 300, at(1, 0, 1));
+  f.s.emit(op::STORE_NAME, 70000, at(1, 0, 1));
+  f.s.emit(op::LOAD_CONST, 0, at(1, 0, 1));
   f.s.emit(op::RETURN_VALUE, 0, at(1, 0, 1));
   REQUIRE(f.run());
   std::vector<uint16_t> expect{
       static_cast<uint16_t>(op::EXTENDED_ARG | 1 << 8),
-      static_cast<uint16_t>(op::LOAD_CONST | 44 << 8),
-      static_cast<uint16_t>(op::STORE_NAME),
+      static_cast<uint16_t>(op::LOAD_NAME | 44 << 8),
       static_cast<uint16_t>(op::EXTENDED_ARG | 1 << 8),
       static_cast<uint16_t>(op::EXTENDED_ARG | 0x11 << 8),
-      static_cast<uint16_t>(op::RETURN_CONST | 0x70 << 8)};
+      static_cast<uint16_t>(op::STORE_NAME | 0x70 << 8),
+      static_cast<uint16_t>(op::RETURN_CONST)};
   CHECK(f.co.code == expect);
   // EXTENDED_ARG prefixes carry their instruction's location: one entry of 6 units.
   auto locs = locations(f.co);
   REQUIRE(locs.size() == 1);
   CHECK(locs[0].end == 6);
+}
+
+TEST_CASE("assembler: tuples of constants folded after the compiler's constants") {
+  // consts: None, True, 1, 2. (1, 2) is appended; True and the items, now unused, go
+  // (index 0 always stays); a tuple equal to an existing constant reuses it.
+  Fn f(0, 1, 4);
+  f.s.emit(op::LOAD_CONST, 2, at(1, 4, 5));
+  f.s.emit(op::LOAD_CONST, 3, at(1, 7, 8));
+  f.s.emit(op::BUILD_TUPLE, 2, at(1, 4, 8));
+  f.s.emit(op::STORE_FAST, 0, at(1, 0, 1));
+  f.s.emit(op::LOAD_CONST, 2, at(2, 4, 5));
+  f.s.emit(op::LOAD_CONST, 3, at(2, 7, 8));
+  f.s.emit(op::BUILD_TUPLE, 2, at(2, 4, 8));
+  f.s.emit(op::LOAD_CONST, 0, at(2, 10, 14));
+  f.s.emit(op::BUILD_TUPLE, 2, at(2, 0, 15));
+  f.s.emit(op::RETURN_VALUE, 0, at(2, 0, 15));
+  REQUIRE(f.run());
+  REQUIRE(f.co.consts.size() == 3);
+  CHECK(f.co.consts[0].tag == ConstTag::None);
+  REQUIRE(f.co.consts[1].tag == ConstTag::Tuple);
+  CHECK(f.co.consts[1].items.size() == 2);
+  REQUIRE(f.co.consts[2].tag == ConstTag::Tuple);
+  REQUIRE(f.co.consts[2].items.size() == 2);
+  CHECK(f.co.consts[2].items[0].tag == ConstTag::Tuple);
+  CHECK(f.co.consts[2].items[1].tag == ConstTag::None);
+  auto d = decode(f.co);
+  REQUIRE(d.size() == 4);
+  CHECK(d[0].op == op::LOAD_CONST);
+  CHECK(d[0].arg == 1);
+  CHECK(d[1].op == op::STORE_FAST);
+  CHECK(d[2].op == op::LOAD_CONST);
+  CHECK(d[2].arg == 2);
+  CHECK(d[3].op == op::RETURN_VALUE);
 }
 
 TEST_CASE("assembler: far jumps get EXTENDED_ARG, offsets settle") {
