@@ -9,6 +9,7 @@ mod 2), and with enough jumps every one of its 3**8 = 6561 cells is hit.
 The grid's checksum was confirmed by an independent tuple-based version.
 """
 import sys
+from _bench_args import parse_args
 
 SIZE = 256
 
@@ -78,24 +79,6 @@ def run(jumps):
 # jumps -> (distinct cells hit, checksum of the hit counts)
 EXPECTED = {20000: (6260, 461629026), 300000: (6561, 112053017)}
 
-
-def parse_args(argv):
-    """Returns (loops, quick) from --loops N / --loops=N / --quick."""
-    loops, quick = 1, False
-    i = 1
-    while i < len(argv):
-        arg = argv[i]
-        if arg == "--quick":
-            quick = True
-        elif arg == "--loops" and i + 1 < len(argv):
-            i += 1
-            loops = int(argv[i])
-        elif arg.startswith("--loops="):
-            loops = int(arg[8:])
-        else:
-            raise SystemExit("usage: %s [--loops N] [--quick]" % argv[0])
-        i += 1
-    return loops, quick
 
 
 def main():

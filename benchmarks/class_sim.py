@@ -7,6 +7,7 @@ Integer amounts (cents) keep it exact.  The results were confirmed by an
 independent procedural version built on plain dicts.
 """
 import sys
+from _bench_args import parse_args
 
 
 class Lcg:
@@ -196,24 +197,6 @@ EXPECTED = {
     (24, 4000): (1775568943, 24762, 1855913900, 20, 50, 150),
 }
 
-
-def parse_args(argv):
-    """Returns (loops, quick) from --loops N / --loops=N / --quick."""
-    loops, quick = 1, False
-    i = 1
-    while i < len(argv):
-        arg = argv[i]
-        if arg == "--quick":
-            quick = True
-        elif arg == "--loops" and i + 1 < len(argv):
-            i += 1
-            loops = int(argv[i])
-        elif arg.startswith("--loops="):
-            loops = int(arg[8:])
-        else:
-            raise SystemExit("usage: %s [--loops N] [--quick]" % argv[0])
-        i += 1
-    return loops, quick
 
 
 def main():

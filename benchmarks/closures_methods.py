@@ -5,6 +5,7 @@ __call__ objects.
 Every call adds a known amount, so the totals are closed-form in n.
 """
 import sys
+from _bench_args import parse_args
 
 
 def make_counter(step):
@@ -93,24 +94,6 @@ def expected(n):
     eights = (n // 8) * 28 + sum(range(n % 8))
     return 3 * (n + 1), n * (n - 1) // 2 + n * (5 + 12 + 20 + 1), n + eights
 
-
-def parse_args(argv):
-    """Returns (loops, quick) from --loops N / --loops=N / --quick."""
-    loops, quick = 1, False
-    i = 1
-    while i < len(argv):
-        arg = argv[i]
-        if arg == "--quick":
-            quick = True
-        elif arg == "--loops" and i + 1 < len(argv):
-            i += 1
-            loops = int(argv[i])
-        elif arg.startswith("--loops="):
-            loops = int(arg[8:])
-        else:
-            raise SystemExit("usage: %s [--loops N] [--quick]" % argv[0])
-        i += 1
-    return loops, quick
 
 
 def main():

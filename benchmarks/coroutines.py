@@ -7,6 +7,7 @@ The sink's totals and the scheduler's message counts follow from
 arithmetic on the inputs and are computed in closed form in expected().
 """
 import sys
+from _bench_args import parse_args
 
 
 def coroutine(fn):
@@ -114,24 +115,6 @@ def expected(n):
     rounds = n // 40
     return windows, total, 8, 8 * rounds - 1
 
-
-def parse_args(argv):
-    """Returns (loops, quick) from --loops N / --loops=N / --quick."""
-    loops, quick = 1, False
-    i = 1
-    while i < len(argv):
-        arg = argv[i]
-        if arg == "--quick":
-            quick = True
-        elif arg == "--loops" and i + 1 < len(argv):
-            i += 1
-            loops = int(argv[i])
-        elif arg.startswith("--loops="):
-            loops = int(arg[8:])
-        else:
-            raise SystemExit("usage: %s [--loops N] [--quick]" % argv[0])
-        i += 1
-    return loops, quick
 
 
 def main():

@@ -9,6 +9,7 @@ constraints' meaning (after an edit the chain's end equals the input; a
 projected variable equals src * scale + offset).
 """
 import sys
+from _bench_args import parse_args
 
 
 class Strength:
@@ -427,24 +428,6 @@ def run(n, rounds):
 def expected(n, rounds):
     return rounds * ((n + 1) + (2 + 2 + (n + 1) + (n + 1)))
 
-
-def parse_args(argv):
-    """Returns (loops, quick) from --loops N / --loops=N / --quick."""
-    loops, quick = 1, False
-    i = 1
-    while i < len(argv):
-        arg = argv[i]
-        if arg == "--quick":
-            quick = True
-        elif arg == "--loops" and i + 1 < len(argv):
-            i += 1
-            loops = int(argv[i])
-        elif arg.startswith("--loops="):
-            loops = int(arg[8:])
-        else:
-            raise SystemExit("usage: %s [--loops N] [--quick]" % argv[0])
-        i += 1
-    return loops, quick
 
 
 def main():

@@ -6,6 +6,7 @@ The word statistics were confirmed independently by sorting the word list
 and counting runs; the int-keyed part has closed-form results.
 """
 import sys
+from _bench_args import parse_args
 
 SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "ze", "qu", "ba", "do"]
 
@@ -80,24 +81,6 @@ def int_expected(n):
 
 WORD_EXPECTED = {20000: (1868, 91, 51, 814940883), 150000: (1872, 577, 112, 623257383)}
 
-
-def parse_args(argv):
-    """Returns (loops, quick) from --loops N / --loops=N / --quick."""
-    loops, quick = 1, False
-    i = 1
-    while i < len(argv):
-        arg = argv[i]
-        if arg == "--quick":
-            quick = True
-        elif arg == "--loops" and i + 1 < len(argv):
-            i += 1
-            loops = int(argv[i])
-        elif arg.startswith("--loops="):
-            loops = int(arg[8:])
-        else:
-            raise SystemExit("usage: %s [--loops N] [--quick]" % argv[0])
-        i += 1
-    return loops, quick
 
 
 def main():

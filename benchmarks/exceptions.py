@@ -8,6 +8,7 @@ Every iteration takes a path fixed by i modulo small numbers, so the counts
 are closed-form in n.
 """
 import sys
+from _bench_args import parse_args
 
 
 class AppError(Exception):
@@ -123,24 +124,6 @@ def expected(n):
             total += i % 4 + 1
     return tuple(counts), len(range(3, n, 4)), total
 
-
-def parse_args(argv):
-    """Returns (loops, quick) from --loops N / --loops=N / --quick."""
-    loops, quick = 1, False
-    i = 1
-    while i < len(argv):
-        arg = argv[i]
-        if arg == "--quick":
-            quick = True
-        elif arg == "--loops" and i + 1 < len(argv):
-            i += 1
-            loops = int(argv[i])
-        elif arg.startswith("--loops="):
-            loops = int(arg[8:])
-        else:
-            raise SystemExit("usage: %s [--loops N] [--quick]" % argv[0])
-        i += 1
-    return loops, quick
 
 
 def main():

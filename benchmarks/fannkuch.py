@@ -6,6 +6,7 @@ alternating by permutation index) and maximum flip count are the published
 reference values: n=7 -> 228/16, n=9 -> 8629/30.
 """
 import sys
+from _bench_args import parse_args
 
 
 def fannkuch(n):
@@ -50,24 +51,6 @@ def run(n):
 
 EXPECTED = {7: (228, 16), 8: (1616, 22), 9: (8629, 30)}
 
-
-def parse_args(argv):
-    """Returns (loops, quick) from --loops N / --loops=N / --quick."""
-    loops, quick = 1, False
-    i = 1
-    while i < len(argv):
-        arg = argv[i]
-        if arg == "--quick":
-            quick = True
-        elif arg == "--loops" and i + 1 < len(argv):
-            i += 1
-            loops = int(argv[i])
-        elif arg.startswith("--loops="):
-            loops = int(arg[8:])
-        else:
-            raise SystemExit("usage: %s [--loops N] [--quick]" % argv[0])
-        i += 1
-    return loops, quick
 
 
 def main():

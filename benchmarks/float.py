@@ -7,6 +7,7 @@ approaches the analytic maximum (2/sqrt(5), 1, 1/sqrt(5)).
 """
 import sys
 from math import sin, cos, sqrt
+from _bench_args import parse_args
 
 
 class Point:
@@ -48,24 +49,6 @@ EXPECTED = {
     200000: "0.894427190 1.000000000 0.447213595",
 }
 
-
-def parse_args(argv):
-    """Returns (loops, quick) from --loops N / --loops=N / --quick."""
-    loops, quick = 1, False
-    i = 1
-    while i < len(argv):
-        arg = argv[i]
-        if arg == "--quick":
-            quick = True
-        elif arg == "--loops" and i + 1 < len(argv):
-            i += 1
-            loops = int(argv[i])
-        elif arg.startswith("--loops="):
-            loops = int(arg[8:])
-        else:
-            raise SystemExit("usage: %s [--loops N] [--quick]" % argv[0])
-        i += 1
-    return loops, quick
 
 
 def main():

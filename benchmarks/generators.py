@@ -6,6 +6,7 @@ holding 1..N sums to N(N+1)/2; the squares of the even numbers below n sum
 to 4 * m(m-1)(2m-1)/6 with m = ceil(n/2); etc.
 """
 import sys
+from _bench_args import parse_args
 
 
 class Node:
@@ -73,24 +74,6 @@ def expected(n):
     expr = sum(2 * k * (2 * k + 1) for k in range(n // 2) if (2 * k) % 3 == 0)
     return n * (n + 1) // 2, 4 * (m - 1) * m * (2 * m - 1) // 6, expr
 
-
-def parse_args(argv):
-    """Returns (loops, quick) from --loops N / --loops=N / --quick."""
-    loops, quick = 1, False
-    i = 1
-    while i < len(argv):
-        arg = argv[i]
-        if arg == "--quick":
-            quick = True
-        elif arg == "--loops" and i + 1 < len(argv):
-            i += 1
-            loops = int(argv[i])
-        elif arg.startswith("--loops="):
-            loops = int(arg[8:])
-        else:
-            raise SystemExit("usage: %s [--loops N] [--quick]" % argv[0])
-        i += 1
-    return loops, quick
 
 
 def main():

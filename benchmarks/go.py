@@ -9,6 +9,7 @@ respected; a game ends after two passes.  The totals were confirmed by an
 independent version that recomputes every group by flood fill.
 """
 import sys
+from _bench_args import parse_args
 
 SIZE = 9
 EMPTY, BLACK, WHITE = 0, 1, 2
@@ -176,24 +177,6 @@ EXPECTED = {
     80: (18707, 2916, 3564, 438072037),
 }
 
-
-def parse_args(argv):
-    """Returns (loops, quick) from --loops N / --loops=N / --quick."""
-    loops, quick = 1, False
-    i = 1
-    while i < len(argv):
-        arg = argv[i]
-        if arg == "--quick":
-            quick = True
-        elif arg == "--loops" and i + 1 < len(argv):
-            i += 1
-            loops = int(argv[i])
-        elif arg.startswith("--loops="):
-            loops = int(arg[8:])
-        else:
-            raise SystemExit("usage: %s [--loops N] [--quick]" % argv[0])
-        i += 1
-    return loops, quick
 
 
 def main():

@@ -9,6 +9,7 @@ solution counts were confirmed by brute force over all 2**19 occupied sets
 then its neighbour count).
 """
 import sys
+from _bench_args import parse_args
 
 RADIUS = 2
 
@@ -140,24 +141,6 @@ def run(puzzles):
 
 EXPECTED = {3: (337, 333), 40: (1844, 333)}
 
-
-def parse_args(argv):
-    """Returns (loops, quick) from --loops N / --loops=N / --quick."""
-    loops, quick = 1, False
-    i = 1
-    while i < len(argv):
-        arg = argv[i]
-        if arg == "--quick":
-            quick = True
-        elif arg == "--loops" and i + 1 < len(argv):
-            i += 1
-            loops = int(argv[i])
-        elif arg.startswith("--loops="):
-            loops = int(arg[8:])
-        else:
-            raise SystemExit("usage: %s [--loops N] [--quick]" % argv[0])
-        i += 1
-    return loops, quick
 
 
 def main():

@@ -7,6 +7,7 @@ dispatch on small ints and list indexing.  Known results: there are 1229
 primes below 10000 summing to 5736396, 2262 below 20000 summing to 21171191.
 """
 import sys
+from _bench_args import parse_args
 
 (PUSH, LOAD, STORE, ADD, SUB, MUL, MOD, LT, LE, JMP, JZ, HALT) = range(12)
 
@@ -147,24 +148,6 @@ def run(limit):
 
 EXPECTED = {1000: (168, 76127), 10000: (1229, 5736396), 20000: (2262, 21171191)}
 
-
-def parse_args(argv):
-    """Returns (loops, quick) from --loops N / --loops=N / --quick."""
-    loops, quick = 1, False
-    i = 1
-    while i < len(argv):
-        arg = argv[i]
-        if arg == "--quick":
-            quick = True
-        elif arg == "--loops" and i + 1 < len(argv):
-            i += 1
-            loops = int(argv[i])
-        elif arg.startswith("--loops="):
-            loops = int(arg[8:])
-        else:
-            raise SystemExit("usage: %s [--loops N] [--quick]" % argv[0])
-        i += 1
-    return loops, quick
 
 
 def main():

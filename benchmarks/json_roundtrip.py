@@ -7,6 +7,7 @@ an independent hand-written encoder that follows the same output rules.
 """
 import json
 import sys
+from _bench_args import parse_args
 
 NAMES = ["ada", "brian", "chloé", "dmitri", "eve \"the\" great", "fatima\n",
          "gérard", "hiro", "ingrid\t", "józef", "ωmega", "zoë"]
@@ -54,24 +55,6 @@ def run(n):
 
 EXPECTED = {300: (46179, 75083, 45579), 8000: (1235238, 2000050, 1219238)}
 
-
-def parse_args(argv):
-    """Returns (loops, quick) from --loops N / --loops=N / --quick."""
-    loops, quick = 1, False
-    i = 1
-    while i < len(argv):
-        arg = argv[i]
-        if arg == "--quick":
-            quick = True
-        elif arg == "--loops" and i + 1 < len(argv):
-            i += 1
-            loops = int(argv[i])
-        elif arg.startswith("--loops="):
-            loops = int(arg[8:])
-        else:
-            raise SystemExit("usage: %s [--loops N] [--quick]" % argv[0])
-        i += 1
-    return loops, quick
 
 
 def main():

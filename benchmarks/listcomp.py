@@ -5,6 +5,7 @@ All results have closed forms (sums of ranges, counts of multiples, the
 trace of a product of known matrices) computed in expected().
 """
 import sys
+from _bench_args import parse_args
 
 
 def run(n, size):
@@ -34,24 +35,6 @@ def expected(n, size):
             2 * 2 * (size - 1) * size // 2,
             2 * size * size * (size - 1))
 
-
-def parse_args(argv):
-    """Returns (loops, quick) from --loops N / --loops=N / --quick."""
-    loops, quick = 1, False
-    i = 1
-    while i < len(argv):
-        arg = argv[i]
-        if arg == "--quick":
-            quick = True
-        elif arg == "--loops" and i + 1 < len(argv):
-            i += 1
-            loops = int(argv[i])
-        elif arg.startswith("--loops="):
-            loops = int(arg[8:])
-        else:
-            raise SystemExit("usage: %s [--loops N] [--quick]" % argv[0])
-        i += 1
-    return loops, quick
 
 
 def main():

@@ -5,6 +5,7 @@ Result: total energy after the run, checked against values known from the
 well-published Benchmarks Game reference (1000 steps -> -0.169087605).
 """
 import sys
+from _bench_args import parse_args
 
 PI = 3.14159265358979323
 SOLAR_MASS = 4 * PI * PI
@@ -109,24 +110,6 @@ EXPECTED = {
     60000: ("-0.169075164", "-0.169014744"),
 }
 
-
-def parse_args(argv):
-    """Returns (loops, quick) from --loops N / --loops=N / --quick."""
-    loops, quick = 1, False
-    i = 1
-    while i < len(argv):
-        arg = argv[i]
-        if arg == "--quick":
-            quick = True
-        elif arg == "--loops" and i + 1 < len(argv):
-            i += 1
-            loops = int(argv[i])
-        elif arg.startswith("--loops="):
-            loops = int(arg[8:])
-        else:
-            raise SystemExit("usage: %s [--loops N] [--quick]" % argv[0])
-        i += 1
-    return loops, quick
 
 
 def main():

@@ -5,6 +5,7 @@ Integer bit operations and recursion.  The counts are the well-known
 sequence A000170 (8 -> 92, 9 -> 352, 10 -> 724).
 """
 import sys
+from _bench_args import parse_args
 
 
 def count_from(row_mask, cols, diag1, diag2):
@@ -54,24 +55,6 @@ def run(n):
 
 EXPECTED = {6: 4, 8: 92, 9: 352, 10: 724, 11: 2680}
 
-
-def parse_args(argv):
-    """Returns (loops, quick) from --loops N / --loops=N / --quick."""
-    loops, quick = 1, False
-    i = 1
-    while i < len(argv):
-        arg = argv[i]
-        if arg == "--quick":
-            quick = True
-        elif arg == "--loops" and i + 1 < len(argv):
-            i += 1
-            loops = int(argv[i])
-        elif arg.startswith("--loops="):
-            loops = int(arg[8:])
-        else:
-            raise SystemExit("usage: %s [--loops N] [--quick]" % argv[0])
-        i += 1
-    return loops, quick
 
 
 def main():

@@ -6,6 +6,7 @@ expressions, set construction and itertools.  Counts: A000170 (8 -> 92).
 """
 import sys
 from itertools import permutations
+from _bench_args import parse_args
 
 
 def queens(n):
@@ -29,24 +30,6 @@ def run(n):
 
 EXPECTED = {6: 4, 7: 40, 8: 92, 9: 352}
 
-
-def parse_args(argv):
-    """Returns (loops, quick) from --loops N / --loops=N / --quick."""
-    loops, quick = 1, False
-    i = 1
-    while i < len(argv):
-        arg = argv[i]
-        if arg == "--quick":
-            quick = True
-        elif arg == "--loops" and i + 1 < len(argv):
-            i += 1
-            loops = int(argv[i])
-        elif arg.startswith("--loops="):
-            loops = int(arg[8:])
-        else:
-            raise SystemExit("usage: %s [--loops N] [--quick]" % argv[0])
-        i += 1
-    return loops, quick
 
 
 def main():

@@ -7,6 +7,7 @@ checksum was confirmed with an independent tuple-and-function version.
 """
 import sys
 from math import sqrt
+from _bench_args import parse_args
 
 EPSILON = 1e-6
 
@@ -206,24 +207,6 @@ def run(size):
 EXPECTED = {16: (66622, 237145870), 64: (1063411, 861462002),
             128: (4259991, 1095583466)}
 
-
-def parse_args(argv):
-    """Returns (loops, quick) from --loops N / --loops=N / --quick."""
-    loops, quick = 1, False
-    i = 1
-    while i < len(argv):
-        arg = argv[i]
-        if arg == "--quick":
-            quick = True
-        elif arg == "--loops" and i + 1 < len(argv):
-            i += 1
-            loops = int(argv[i])
-        elif arg.startswith("--loops="):
-            loops = int(arg[8:])
-        else:
-            raise SystemExit("usage: %s [--loops N] [--quick]" % argv[0])
-        i += 1
-    return loops, quick
 
 
 def main():

@@ -6,6 +6,7 @@ Known values: fib by iteration, A(2, n) = 2n + 3,
 A(3, n) = 2**(n + 3) - 3, and the deep sums are n(n+1)/2.
 """
 import sys
+from _bench_args import parse_args
 
 
 def fib(n):
@@ -62,24 +63,6 @@ def expected(scale):
     return (fib_iter(22 + scale), taks[scale], 2 * 60 * scale + 3,
             2 ** (scale + 4) - 3, 200 * scale * 900 * 901 // 2)
 
-
-def parse_args(argv):
-    """Returns (loops, quick) from --loops N / --loops=N / --quick."""
-    loops, quick = 1, False
-    i = 1
-    while i < len(argv):
-        arg = argv[i]
-        if arg == "--quick":
-            quick = True
-        elif arg == "--loops" and i + 1 < len(argv):
-            i += 1
-            loops = int(argv[i])
-        elif arg.startswith("--loops="):
-            loops = int(arg[8:])
-        else:
-            raise SystemExit("usage: %s [--loops N] [--quick]" % argv[0])
-        i += 1
-    return loops, quick
 
 
 def main():

@@ -7,6 +7,7 @@ expressions.
 """
 import re
 import sys
+from _bench_args import parse_args
 
 LEVELS = ["INFO", "WARN", "ERROR", "DEBUG"]
 USERS = ["alice", "bob", "carol", "dave", "erin", "frank"]
@@ -85,24 +86,6 @@ EXPECTED = {
     30000: (7470, 4583, 2552, 1680, 34, 296220, 1943775, 2472),
 }
 
-
-def parse_args(argv):
-    """Returns (loops, quick) from --loops N / --loops=N / --quick."""
-    loops, quick = 1, False
-    i = 1
-    while i < len(argv):
-        arg = argv[i]
-        if arg == "--quick":
-            quick = True
-        elif arg == "--loops" and i + 1 < len(argv):
-            i += 1
-            loops = int(argv[i])
-        elif arg.startswith("--loops="):
-            loops = int(arg[8:])
-        else:
-            raise SystemExit("usage: %s [--loops N] [--quick]" % argv[0])
-        i += 1
-    return loops, quick
 
 
 def main():

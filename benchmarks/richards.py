@@ -7,6 +7,7 @@ and state bit masks.  The packet-queue and hold counts for an idle count of
 (2322/928 and 23246/9297).
 """
 import sys
+from _bench_args import parse_args
 
 ID_IDLE = 0
 ID_WORKER = 1
@@ -271,24 +272,6 @@ def run(iterations, idle_count):
 
 EXPECTED = {1000: (2322, 928), 10000: (23246, 9297)}
 
-
-def parse_args(argv):
-    """Returns (loops, quick) from --loops N / --loops=N / --quick."""
-    loops, quick = 1, False
-    i = 1
-    while i < len(argv):
-        arg = argv[i]
-        if arg == "--quick":
-            quick = True
-        elif arg == "--loops" and i + 1 < len(argv):
-            i += 1
-            loops = int(argv[i])
-        elif arg.startswith("--loops="):
-            loops = int(arg[8:])
-        else:
-            raise SystemExit("usage: %s [--loops N] [--quick]" % argv[0])
-        i += 1
-    return loops, quick
 
 
 def main():

@@ -9,6 +9,7 @@ final order was confirmed separately.
 import sys
 from bisect import insort
 from operator import attrgetter
+from _bench_args import parse_args
 
 
 class Record:
@@ -91,24 +92,6 @@ def run(n, verify):
 
 EXPECTED = {3000: (879614747, 2315, 2315, 1524), 40000: (71225828, 2315, 39669, 1524)}
 
-
-def parse_args(argv):
-    """Returns (loops, quick) from --loops N / --loops=N / --quick."""
-    loops, quick = 1, False
-    i = 1
-    while i < len(argv):
-        arg = argv[i]
-        if arg == "--quick":
-            quick = True
-        elif arg == "--loops" and i + 1 < len(argv):
-            i += 1
-            loops = int(argv[i])
-        elif arg.startswith("--loops="):
-            loops = int(arg[8:])
-        else:
-            raise SystemExit("usage: %s [--loops N] [--quick]" % argv[0])
-        i += 1
-    return loops, quick
 
 
 def main():

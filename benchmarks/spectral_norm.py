@@ -6,6 +6,7 @@ Published reference: n=100 -> 1.274219991.  Other sizes were checked with a
 separate dense-matrix power iteration.
 """
 import sys
+from _bench_args import parse_args
 
 
 def a(i, j):
@@ -42,24 +43,6 @@ def run(n):
 
 EXPECTED = {50: "1.274193837", 100: "1.274219991", 200: "1.274223601"}
 
-
-def parse_args(argv):
-    """Returns (loops, quick) from --loops N / --loops=N / --quick."""
-    loops, quick = 1, False
-    i = 1
-    while i < len(argv):
-        arg = argv[i]
-        if arg == "--quick":
-            quick = True
-        elif arg == "--loops" and i + 1 < len(argv):
-            i += 1
-            loops = int(argv[i])
-        elif arg.startswith("--loops="):
-            loops = int(arg[8:])
-        else:
-            raise SystemExit("usage: %s [--loops N] [--quick]" % argv[0])
-        i += 1
-    return loops, quick
 
 
 def main():

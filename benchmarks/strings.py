@@ -7,6 +7,7 @@ The counts and lengths were confirmed by an independent character-by-
 character version of the same processing.
 """
 import sys
+from _bench_args import parse_args
 
 WORDS = ["alpha", "beta", "gamma", "delta", "épsilon", "zeta", "eta", "théta",
          "iota", "kappa", "lambda", "mu", "nu", "xi", "omicron", "pi", "rho",
@@ -73,24 +74,6 @@ EXPECTED = {
     60000: (330299, 330299, 95195, 1646270, 1005896, 1025989),
 }
 
-
-def parse_args(argv):
-    """Returns (loops, quick) from --loops N / --loops=N / --quick."""
-    loops, quick = 1, False
-    i = 1
-    while i < len(argv):
-        arg = argv[i]
-        if arg == "--quick":
-            quick = True
-        elif arg == "--loops" and i + 1 < len(argv):
-            i += 1
-            loops = int(argv[i])
-        elif arg.startswith("--loops="):
-            loops = int(arg[8:])
-        else:
-            raise SystemExit("usage: %s [--loops N] [--quick]" % argv[0])
-        i += 1
-    return loops, quick
 
 
 def main():

@@ -6,6 +6,7 @@ Per iteration the differences below are fixed by construction (3, 1, 3, 1,
 the loop index, n * (n - 1) / 2.
 """
 import sys
+from _bench_args import parse_args
 
 
 def run(n):
@@ -27,24 +28,6 @@ def run(n):
             index_sum += k + v
     return acc, index_sum
 
-
-def parse_args(argv):
-    """Returns (loops, quick) from --loops N / --loops=N / --quick."""
-    loops, quick = 1, False
-    i = 1
-    while i < len(argv):
-        arg = argv[i]
-        if arg == "--quick":
-            quick = True
-        elif arg == "--loops" and i + 1 < len(argv):
-            i += 1
-            loops = int(argv[i])
-        elif arg.startswith("--loops="):
-            loops = int(arg[8:])
-        else:
-            raise SystemExit("usage: %s [--loops N] [--quick]" % argv[0])
-        i += 1
-    return loops, quick
 
 
 def main():

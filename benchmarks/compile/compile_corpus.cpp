@@ -38,6 +38,7 @@
 #include <string>
 #include <vector>
 
+#include "benchmarks/corpus.h"
 #include "frontend/arena.h"
 #include "frontend/code_image.h"
 #include "frontend/compiler.h"
@@ -48,37 +49,10 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-struct SourceFile {
-  std::string path;
-  std::string bytes;
-};
+using corpus::SourceFile;
 
 double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-bool load(const std::string& path, std::vector<SourceFile>& files) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::fprintf(stderr, "compile-corpus: cannot read %s\n", path.c_str());
-    return false;
-  }
-  files.push_back({path, std::string(std::istreambuf_iterator<char>(in),
-                                     std::istreambuf_iterator<char>())});
-  return true;
-}
-
-bool load_list(const std::string& list, std::vector<SourceFile>& files) {
-  std::ifstream in(list);
-  if (!in) {
-    std::fprintf(stderr, "compile-corpus: cannot read list %s\n", list.c_str());
-    return false;
-  }
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty() && !load(line, files)) return false;
-  }
-  return true;
 }
 
 std::shared_ptr<strata::CodeObject> compile_file(const SourceFile& f) {
@@ -228,13 +202,13 @@ int main(int argc, char** argv) {
     } else if (std::strcmp(a, "--lazy") == 0) {
       lazy = true;
     } else if (a[0] == '@') {
-      if (!load_list(a + 1, files)) return 2;
+      if (!corpus::load_list("compile-corpus", a + 1, files)) return 2;
     } else if (a[0] == '-') {
       std::fprintf(stderr, "usage: compile-corpus [-n PASSES] [--serve] FILE... | @LISTFILE\n"
                            "       compile-corpus --check FILE... | @LISTFILE\n"
                            "       compile-corpus --lazy [-n REPEATS] FILE...\n");
       return 2;
-    } else if (!load(a, files)) {
+    } else if (!corpus::load("compile-corpus", a, files)) {
       return 2;
     }
   }

@@ -21,39 +21,13 @@
 #include <string>
 #include <vector>
 
+#include "benchmarks/corpus.h"
 #include "frontend/arena.h"
 #include "frontend/parser.h"
 
 namespace {
 
-struct SourceFile {
-  std::string path;
-  std::string bytes;
-};
-
-bool load(const std::string& path, std::vector<SourceFile>& files) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::fprintf(stderr, "parse-corpus: cannot read %s\n", path.c_str());
-    return false;
-  }
-  files.push_back({path, std::string(std::istreambuf_iterator<char>(in),
-                                     std::istreambuf_iterator<char>())});
-  return true;
-}
-
-bool load_list(const std::string& list, std::vector<SourceFile>& files) {
-  std::ifstream in(list);
-  if (!in) {
-    std::fprintf(stderr, "parse-corpus: cannot read list %s\n", list.c_str());
-    return false;
-  }
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty() && !load(line, files)) return false;
-  }
-  return true;
-}
+using corpus::SourceFile;
 
 // One pass over the corpus; returns its duration and counts the files that did not parse.
 double run_pass(const std::vector<SourceFile>& files, size_t& rejected) {
@@ -81,11 +55,11 @@ int main(int argc, char** argv) {
     } else if (std::strcmp(a, "--serve") == 0) {
       serve = true;
     } else if (a[0] == '@') {
-      if (!load_list(a + 1, files)) return 2;
+      if (!corpus::load_list("parse-corpus", a + 1, files)) return 2;
     } else if (a[0] == '-') {
       std::fprintf(stderr, "usage: parse-corpus [-n PASSES] [--serve] FILE... | @LISTFILE\n");
       return 2;
-    } else if (!load(a, files)) {
+    } else if (!corpus::load("parse-corpus", a, files)) {
       return 2;
     }
   }
