@@ -170,10 +170,10 @@ class Assembler {
       if (x.oparg < 0) return fail("negative oparg", x.loc);
       // The method and super() forms encode their flags into the real opcode's oparg.
       switch (x.op) {
-        case op::LOAD_METHOD: x.op = op::LOAD_ATTR; x.oparg = load_attr_arg(x.oparg, true); break;
-        case op::LOAD_SUPER_METHOD: x.op = op::LOAD_SUPER_ATTR; x.oparg = load_super_attr_arg(x.oparg, true, true); break;
-        case op::LOAD_ZERO_SUPER_METHOD: x.op = op::LOAD_SUPER_ATTR; x.oparg = load_super_attr_arg(x.oparg, true, false); break;
-        case op::LOAD_ZERO_SUPER_ATTR: x.op = op::LOAD_SUPER_ATTR; x.oparg = load_super_attr_arg(x.oparg, false, false); break;
+        case op::LOAD_METHOD: x.op = op::LOAD_ATTR; x.oparg = name_oparg(op::LOAD_ATTR, x.oparg, LOAD_ATTR_METHOD); break;
+        case op::LOAD_SUPER_METHOD: x.op = op::LOAD_SUPER_ATTR; x.oparg = name_oparg(op::LOAD_SUPER_ATTR, x.oparg, LOAD_SUPER_ATTR_METHOD | LOAD_SUPER_ATTR_TWO_ARGS); break;
+        case op::LOAD_ZERO_SUPER_METHOD: x.op = op::LOAD_SUPER_ATTR; x.oparg = name_oparg(op::LOAD_SUPER_ATTR, x.oparg, LOAD_SUPER_ATTR_METHOD); break;
+        case op::LOAD_ZERO_SUPER_ATTR: x.op = op::LOAD_SUPER_ATTR; x.oparg = name_oparg(op::LOAD_SUPER_ATTR, x.oparg); break;
         default: break;
       }
       blocks_[cur].ins.push_back(Ins{x.op, x.oparg, target, x.loc, -1});

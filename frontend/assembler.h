@@ -131,12 +131,6 @@ class InstrSeq {
   std::vector<int> label_pos_;
 };
 
-// Opargs of the real attribute instructions (3.12's encodings).
-inline constexpr int load_attr_arg(int name, bool method) { return name << 1 | (method ? 1 : 0); }
-// LOAD_SUPER_ATTR: bit 0 = method form, bit 1 = two-argument super(...) call.
-inline constexpr int load_super_attr_arg(int name, bool method, bool two_args) {
-  return name << 2 | (two_args ? 2 : 0) | (method ? 1 : 0);
-}
 
 // Assembles `seq` into out.code, out.stacksize, out.linetable and out.exceptiontable.
 // `firstlineno` is co_firstlineno (the linetable's line deltas start from it).

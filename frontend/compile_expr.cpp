@@ -78,6 +78,18 @@ void Compiler::compare_op(CmpOpKind k, Location loc) {
   }
 }
 
+// `not (a OP b)` for is / is not / in / not in is `a NOT-OP b` (CPython's ast_opt);
+// other operators come back unchanged.
+static CmpOpKind negated_identity_or_membership(CmpOpKind k) {
+  switch (k) {
+    case CmpOpKind::Is: return CmpOpKind::IsNot;
+    case CmpOpKind::IsNot: return CmpOpKind::Is;
+    case CmpOpKind::In: return CmpOpKind::NotIn;
+    case CmpOpKind::NotIn: return CmpOpKind::In;
+    default: return k;
+  }
+}
+
 bool Compiler::jump_if(Node* e, int label, bool cond) {
   switch (e->kind) {
     case Kind::UnaryOp: {
@@ -85,14 +97,7 @@ bool Compiler::jump_if(Node* e, int label, bool cond) {
       if (u->op != UnaryOpKind::Not) break;
       // not (a in b) is compiled as a not in b (ast_opt's rewrite), else the jump flips.
       if (auto* c = as<Compare>(u->operand); c && c->ops.size == 1) {
-        CmpOpKind k = c->ops[0], flipped = k;
-        switch (k) {
-          case CmpOpKind::Is: flipped = CmpOpKind::IsNot; break;
-          case CmpOpKind::IsNot: flipped = CmpOpKind::Is; break;
-          case CmpOpKind::In: flipped = CmpOpKind::NotIn; break;
-          case CmpOpKind::NotIn: flipped = CmpOpKind::In; break;
-          default: break;
-        }
+        CmpOpKind k = c->ops[0], flipped = negated_identity_or_membership(k);
         if (flipped != k) {
           if (!expr(c->left) || !iter_expr(c->comparators[0])) return false;
           compare_op(flipped, loc_of(c));
@@ -313,9 +318,10 @@ bool Compiler::unpack_assign(Location loc, const NodeList& elts) {
   for (uint32_t i = 0; i < n; i++) {
     if (elts[i]->kind != Kind::Starred) continue;
     if (seen_star) return fail(loc, "multiple starred expressions in assignment");
-    if (i >= (1u << 8) || n - i - 1 >= (1u << 23))
+    int oparg;
+    if (!unpack_ex_oparg(i, n, oparg))
       return fail(loc, "too many expressions in star-unpacking assignment");
-    emit(op::UNPACK_EX, static_cast<int>(i + ((n - i - 1) << 8)), loc);
+    emit(op::UNPACK_EX, oparg, loc);
     seen_star = true;
   }
   if (!seen_star) emit(op::UNPACK_SEQUENCE, static_cast<int>(n), loc);
@@ -1030,14 +1036,7 @@ bool Compiler::expr(Node* e) {
       // not (a is b) -> a is not b, and the like (CPython's ast_opt).
       if (un->op == UnaryOpKind::Not) {
         if (auto* c = as<Compare>(un->operand); c && c->ops.size == 1) {
-          CmpOpKind k = c->ops[0], flipped = k;
-          switch (k) {
-            case CmpOpKind::Is: flipped = CmpOpKind::IsNot; break;
-            case CmpOpKind::IsNot: flipped = CmpOpKind::Is; break;
-            case CmpOpKind::In: flipped = CmpOpKind::NotIn; break;
-            case CmpOpKind::NotIn: flipped = CmpOpKind::In; break;
-            default: break;
-          }
+          CmpOpKind k = c->ops[0], flipped = negated_identity_or_membership(k);
           if (flipped != k) {
             if (!expr(c->left) || !iter_expr(c->comparators[0])) return false;
             compare_op(flipped, loc_of(c));

@@ -96,9 +96,10 @@ class PatternCompiler {
     for (uint32_t i = 0; i < n; i++) {
       if (elts[i]->kind != Kind::MatchStar) continue;
       if (seen_star) return c_.fail(cur_, "multiple starred expressions in sequence pattern");
-      if (i >= (1u << 8) || n - i - 1 >= (1u << 23))
+      int oparg;
+      if (!unpack_ex_oparg(i, n, oparg))
         return c_.fail(cur_, "too many expressions in star-unpacking sequence pattern");
-      c_.emit(op::UNPACK_EX, static_cast<int>(i + ((n - i - 1) << 8)), loc);
+      c_.emit(op::UNPACK_EX, oparg, loc);
       seen_star = true;
     }
     if (!seen_star) c_.emit(op::UNPACK_SEQUENCE, static_cast<int>(n), loc);

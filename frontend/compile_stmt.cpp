@@ -27,6 +27,11 @@ bool Compiler::call_exit_with_nones(Location loc) {
   return true;
 }
 
+bool Compiler::clear_handler_name(ast::Str name, Location loc) {
+  load_none(loc);
+  return nameop(sv(name), ExprContext::Store, loc) && nameop(sv(name), ExprContext::Del, loc);
+}
+
 void Compiler::pop_except_and_reraise(Location loc) {
   emit(op::COPY, 3, loc);
   emit(op::POP_EXCEPT, loc);
@@ -84,11 +89,7 @@ bool Compiler::unwind_fblock(const FBlock& b, bool preserve_tos, Location& loc) 
       if (preserve_tos) emit(op::SWAP, 2, loc);
       emit(op::POP_BLOCK, loc);
       emit(op::POP_EXCEPT, loc);
-      if (b.handler_name.present()) {
-        load_none(loc);
-        if (!nameop(sv(b.handler_name), ExprContext::Store, loc)) return false;
-        if (!nameop(sv(b.handler_name), ExprContext::Del, loc)) return false;
-      }
+      if (b.handler_name.present() && !clear_handler_name(b.handler_name, loc)) return false;
       return true;
     case FBlockKind::PopValue:
       if (preserve_tos) emit(op::SWAP, 2, loc);
@@ -379,14 +380,10 @@ bool Compiler::try_except(Node* s) {
       emit(op::POP_BLOCK, kNoLocation);
       emit(op::POP_BLOCK, kNoLocation);
       emit(op::POP_EXCEPT, kNoLocation);
-      load_none(kNoLocation);
-      if (!nameop(sv(h->name), ExprContext::Store, kNoLocation)) return false;
-      if (!nameop(sv(h->name), ExprContext::Del, kNoLocation)) return false;
+      if (!clear_handler_name(h->name, kNoLocation)) return false;
       emit_jump(op::JUMP, end, kNoLocation);
       bind(cleanup_end);
-      load_none(kNoLocation);
-      if (!nameop(sv(h->name), ExprContext::Store, kNoLocation)) return false;
-      if (!nameop(sv(h->name), ExprContext::Del, kNoLocation)) return false;
+      if (!clear_handler_name(h->name, kNoLocation)) return false;
       emit(op::RERAISE, 1, kNoLocation);
     } else {
       int cleanup_body = new_label();
@@ -462,17 +459,13 @@ bool Compiler::try_star_except(Node* s) {
     pop_fblock();
     emit(op::POP_BLOCK, kNoLocation);
     if (h->name.present()) {
-      load_none(kNoLocation);
-      if (!nameop(sv(h->name), ExprContext::Store, kNoLocation)) return false;
-      if (!nameop(sv(h->name), ExprContext::Del, kNoLocation)) return false;
+      if (!clear_handler_name(h->name, kNoLocation)) return false;
     }
     emit_jump(op::JUMP, except, kNoLocation);
 
     bind(cleanup_end);
     if (h->name.present()) {
-      load_none(kNoLocation);
-      if (!nameop(sv(h->name), ExprContext::Store, kNoLocation)) return false;
-      if (!nameop(sv(h->name), ExprContext::Del, kNoLocation)) return false;
+      if (!clear_handler_name(h->name, kNoLocation)) return false;
     }
     // add the exception the handler raised to the list
     emit(op::LIST_APPEND, 3, kNoLocation);

@@ -73,6 +73,16 @@ struct StringHash {
 };
 using IndexMap = std::unordered_map<std::string, int, StringHash, std::equal_to<>>;
 
+// UNPACK_EX's oparg for `count` targets with the star at `star` (layout in
+// vm/instructions.def: items before the star in the low byte, after it above); false
+// when the counts do not fit.
+inline bool unpack_ex_oparg(uint32_t star, uint32_t count, int& oparg) {
+  uint32_t after = count - star - 1;
+  if (star >= (1u << 8) || after >= (1u << 23)) return false;
+  oparg = static_cast<int>(star | after << 8);
+  return true;
+}
+
 // One code object being compiled.
 struct Unit {
   Scope* ste = nullptr;
@@ -160,6 +170,8 @@ class Compiler {
   bool call_exit_with_nones(Location loc);
   bool with_except_finish(int cleanup);
   void pop_except_and_reraise(Location loc);
+  // `except E as name` leaves the handler with `name = None; del name`.
+  bool clear_handler_name(ast::Str name, Location loc);
   bool add_yield_from(Location loc, bool await);
   void emit_yield(Location loc);
   bool stmt_if(ast::If* s);

@@ -666,7 +666,7 @@ TEST_CASE("assembler: LOAD_METHOD and the super forms encode their bits") {
   f.s.emit(op::POP_TOP, 0, at(1, 0, 3));
   f.s.emit(op::POP_TOP, 0, at(1, 0, 3));
   f.s.emit(op::LOAD_FAST, 0, at(1, 0, 1));
-  f.s.emit(op::LOAD_ATTR, load_attr_arg(6, false), at(1, 0, 3));
+  f.s.emit(op::LOAD_ATTR, name_oparg(op::LOAD_ATTR, 6), at(1, 0, 3));
   f.s.emit(op::POP_TOP, 0, at(1, 0, 3));
   f.ret_none(at(1, 0, 3));
   REQUIRE(f.run());
