@@ -225,24 +225,5 @@ int main(int argc, char** argv) {
     std::system(("rm -rf '" + std::string(tmpl) + "'").c_str());
     return ok ? 0 : 1;
   }
-  size_t bytes = 0;
-  for (const SourceFile& f : files) bytes += f.bytes.size();
-  size_t rejected = 0;
-  run_pass(files, rejected);  // warm-up: page in the code, grow the allocator's pools
-  std::printf("files %zu bytes %zu rejected %zu\n", files.size(), bytes, rejected);
-  std::fflush(stdout);
-  if (serve) {
-    std::string line;
-    for (int pass = 1; std::getline(std::cin, line); ++pass) {
-      double t = run_pass(files, rejected);
-      std::printf("pass %d %.6f\n", pass, t);
-      std::fflush(stdout);
-    }
-    return 0;
-  }
-  for (int pass = 1; pass <= passes; ++pass) {
-    double t = run_pass(files, rejected);
-    std::printf("pass %d %.6f\n", pass, t);
-  }
-  return 0;
+  return corpus::time_passes(files, passes, serve, run_pass);
 }
