@@ -1,0 +1,17 @@
+# List comprehensions.
+print([x * x for x in range(6)])
+print([x for x in range(10) if x % 3 == 0])
+print([c.upper() for c in 'abc'])
+print([(x, y) for x in range(3) for y in range(x)])
+print([x for x in range(20) if x % 2 if x % 3])
+print([[y for y in range(x)] for x in range(4)])
+print([x if x > 2 else -x for x in range(5)])
+print([len(w) for w in 'the quick brown fox'.split()])
+print([k for k in {'b': 1, 'a': 2}])
+print([i for i in []], [None for _ in range(3)])
+print([f(3) for f in (abs, str, float)])
+print([x for x in [3, 1, 2] for _ in range(x)])
+nested = [[1, 2], [3], [], [4, 5, 6]]
+print([v for row in nested for v in row])
+print([(lambda v: v * 10)(i) for i in range(3)])
+print([j for i in range(4) if i % 2 for j in range(i)])

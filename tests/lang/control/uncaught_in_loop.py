@@ -1,0 +1,8 @@
+# Ends with an uncaught KeyError raised inside a loop body.
+prices = {'apple': 3, 'pear': 5}
+order = ['apple', 'pear', 'plum']
+total = 0
+for item in order:
+    print('adding', item)
+    total += prices[item]
+print('total', total)

@@ -1,0 +1,17 @@
+# Operator precedence and associativity.
+print(2 + 3 * 4, (2 + 3) * 4, 2 * 3 ** 2, -3 ** 2, (-3) ** 2)
+print(2 ** -1, 2 ** 3 ** 2, 10 - 5 - 2, 100 / 10 / 5, 2 ** -2 ** 2)
+print(1 + 2 << 3, 1 + (2 << 3), 1 << 2 + 3)
+print(6 & 3 | 8, 6 & (3 | 8), 1 | 2 ^ 3 & 4, 5 ^ 3 & 1)
+print(1 < 2 == 2, not 1 == 2, not 1 < 2 and 3)
+print(not 1 + 1 == 3, -2 * -3, ~1 + 1, ~(1 + 1))
+print(3 - -3, 3 + +3, 3 - - - 3)
+print(1 or 2 and 0, (1 or 2) and 0, not 0 or 0)
+print(7 // 2 * 2, 7 % 4 * 3, 7 * 4 % 3, 2 * 7 // 3)
+print(1 if 0 else 2 or 3, (lambda: 1 if 0 else 2)())
+print(5 & 3 == 1, (5 & 3) == 1)
+print(-1 ** 0.5 if False else -1 ** 2, [1, 2][0] ** 2, -[3][0] ** 2)
+x = [1, 2, 3]
+print(x[1] * 2 ** x[0], len(x) * -1 + 10)
+print(1 in [1] and 2 not in [1], not 1 in [2], 'a' + 'b' in 'xaby')
+print(2 * 3 if 1 else 0, 0 < 1 if 1 else 0)

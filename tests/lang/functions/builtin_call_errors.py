@@ -1,0 +1,31 @@
+# Argument errors raised by built-in functions and methods.
+def attempt(label, fn):
+    try:
+        fn()
+        print(label, 'ok')
+    except TypeError as e:
+        print(label, type(e).__name__, e)
+attempt('len()', lambda: len())
+attempt('len(1, 2)', lambda: len([1], [2]))
+attempt('len(5)', lambda: len(5))
+attempt('abs()', lambda: abs())
+attempt('abs(s)', lambda: abs('s'))
+attempt('isinstance(1)', lambda: isinstance(1))
+attempt('list.append()', lambda: [].append())
+attempt('list.append(1, 2)', lambda: [].append(1, 2))
+attempt('dict.get()', lambda: {}.get())
+attempt('str.join(1)', lambda: ''.join(1))
+attempt('int(x=1)', lambda: int(x=1))
+attempt('sorted key pos', lambda: sorted([1], len))
+attempt('print(bad kw)', lambda: print(1, bogus=2))
+attempt('range()', lambda: range())
+attempt('range(1.5)', lambda: range(1.5))
+attempt('chr(a)', lambda: chr('a'))
+attempt('ord(ab)', lambda: ord('ab'))
+attempt('divmod(1)', lambda: divmod(1))
+attempt('max()', lambda: max())
+attempt('getattr(1)', lambda: getattr(1))
+one, nothing, text = 1, None, 's'
+attempt('1()', lambda: one())
+attempt('None()', lambda: nothing())
+attempt("'s'()", lambda: text())

@@ -1,0 +1,3 @@
+print('broken_mod starting')
+partial = 'set before the error'
+1 / 0

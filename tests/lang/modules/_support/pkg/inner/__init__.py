@@ -1,0 +1,1 @@
+print('executing pkg.inner')

@@ -1,0 +1,9 @@
+# Ends with an uncaught UnboundLocalError.
+total = 0
+
+def add(n):
+    total += n
+    return total
+
+print('adding')
+add(5)

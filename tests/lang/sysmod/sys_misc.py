@@ -1,0 +1,16 @@
+# Assorted sys attributes whose values are the same in every conforming implementation.
+import sys
+print(sys.version_info[:2] == (3, 11), sys.version_info.major, sys.version_info.minor)
+print(sys.version_info >= (3, 0), type(sys.version_info).__name__)
+print(sys.maxsize == 2**63 - 1)
+print(sys.byteorder)
+print(type(sys.path).__name__, type(sys.modules).__name__)
+print('sys' in sys.modules, '__main__' in sys.modules, 'builtins' in sys.modules)
+print(sys.modules['sys'] is sys)
+print(type(sys.implementation.name).__name__)
+print(sys.getdefaultencoding())
+print(callable(sys.exc_info), sys.exc_info() == (None, None, None))
+print(sys.float_info.max == 1.7976931348623157e308, sys.float_info.dig)
+print(type(sys.stdin).__name__ == type(sys.stdout).__name__)
+print(sys.platform == 'linux')
+print(sys.intern('abc') == 'abc')
