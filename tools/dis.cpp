@@ -17,6 +17,7 @@
 
 #include "frontend/arena.h"
 #include "frontend/compiler.h"
+#include "frontend/code_tables.h"
 #include "frontend/diagnostic.h"
 #include "frontend/parser.h"
 #include "frontend/pyrepr.h"
@@ -27,108 +28,6 @@ namespace strata {
 namespace {
 
 // -- Tables ---------------------------------------------------------------------------
-
-// One range of co_lines(): code units [start, end) in bytes, line -1 for none.
-struct LineRange {
-  int start, end, line;
-};
-
-// The location table (Objects/locations.md of 3.11): entries of a first byte
-// 1CCCCLLL (code, length - 1 in code units) and code-dependent bytes. Only the start
-// line matters to dis. A malformed table ends the decoding where it goes wrong.
-std::vector<LineRange> decode_lines(const CodeObject& co) {
-  std::vector<LineRange> ranges;
-  const std::vector<uint8_t>& t = co.linetable;
-  size_t pos = 0;
-  int line = co.firstlineno;
-  int addr = 0;
-  bool ok = true;
-  auto byte = [&]() -> int {
-    if (pos >= t.size() || (t[pos] & 0x80)) {
-      ok = false;
-      return 0;
-    }
-    return t[pos++];
-  };
-  auto varint = [&]() -> uint32_t {  // 6-bit chunks, least significant first
-    uint32_t value = 0;
-    for (int shift = 0; shift < 32; shift += 6) {
-      int b = byte();
-      value |= static_cast<uint32_t>(b & 63) << shift;
-      if (!(b & 64)) break;
-    }
-    return value;
-  };
-  auto svarint = [&]() -> int {
-    uint32_t u = varint();
-    return (u & 1) ? -static_cast<int>(u >> 1) : static_cast<int>(u >> 1);
-  };
-  while (pos < t.size() && ok) {
-    uint8_t first = t[pos++];
-    if (!(first & 0x80)) break;
-    int code = (first >> 3) & 15;
-    int length = (first & 7) + 1;
-    bool has_line = true;
-    if (code == 15) {
-      has_line = false;
-    } else if (code == 14) {
-      line += svarint();
-      varint();  // end line delta
-      varint();  // start column + 1
-      varint();  // end column + 1
-    } else if (code == 13) {
-      line += svarint();
-    } else if (code >= 10) {
-      line += code - 10;
-      byte();
-      byte();
-    } else {
-      byte();
-    }
-    if (!ok) break;
-    ranges.push_back({addr, addr + length * 2, has_line ? line : -1});
-    addr += length * 2;
-  }
-  return ranges;
-}
-
-struct ExceptionEntry {
-  int start, end, target, depth;  // bytes; end exclusive
-  bool lasti;
-};
-
-// The exception table (Objects/exception_handling_notes.txt of 3.11): per entry start,
-// size, target, depth << 1 | lasti, each a varint of 6-bit chunks, most significant
-// first, the first byte of an entry marked with bit 7.
-std::vector<ExceptionEntry> decode_exception_table(const CodeObject& co) {
-  std::vector<ExceptionEntry> entries;
-  const std::vector<uint8_t>& t = co.exceptiontable;
-  size_t pos = 0;
-  auto varint = [&](bool& ok) -> int {
-    if (pos >= t.size()) {
-      ok = false;
-      return 0;
-    }
-    int b = t[pos++];
-    int value = b & 63;
-    while ((b & 64) && ok) {
-      if (pos >= t.size() || value > (1 << 24)) {
-        ok = false;
-        return 0;
-      }
-      b = t[pos++];
-      value = (value << 6) | (b & 63);
-    }
-    return value;
-  };
-  while (pos < t.size()) {
-    bool ok = true;
-    int start = varint(ok), size = varint(ok), target = varint(ok), dl = varint(ok);
-    if (!ok) break;
-    entries.push_back({start * 2, (start + size) * 2, target * 2, dl >> 1, (dl & 1) != 0});
-  }
-  return entries;
-}
 
 // -- Instructions -------------------------------------------------------------------
 
@@ -317,16 +216,22 @@ class Printer {
   }
 
   void disassemble_one(const CodeObject& co) {
-    std::vector<LineRange> ranges = decode_lines(co);
+    std::vector<Position> positions = decode_positions(co);
     std::map<int, int> line_starts;  // offset -> line (dis.findlinestarts)
     int last_line = -1;
-    for (const LineRange& r : ranges) {
-      if (r.line >= 0 && r.line != last_line) {
-        line_starts.emplace(r.start, r.line);
-        last_line = r.line;
+    for (size_t i = 0; i < positions.size(); i++) {
+      int line = positions[i].line;
+      if (line >= 0 && line != last_line) {
+        line_starts.emplace(static_cast<int>(i) * 2, line);
+        last_line = line;
       }
     }
-    std::vector<ExceptionEntry> handlers = decode_exception_table(co);
+    std::vector<ExceptionEntry> handlers = decode_exception_table(co.exceptiontable);
+    for (ExceptionEntry& e : handlers) {  // dis shows byte offsets
+      e.start *= 2;
+      e.end *= 2;
+      e.target *= 2;
+    }
     std::vector<Instr> instrs = unpack(co);
 
     std::set<int> labels;

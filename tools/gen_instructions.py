@@ -828,32 +828,142 @@ def generate(entries: list[Entry], enums: list[Enum]) -> tuple[str, str]:
     return ''.join(h), ''.join(c)
 
 
+# -- The interpreter's cases ------------------------------------------------------------
+#
+# `--cases DEF OUT` writes interp_cases.inc: one `TARGET(NAME) { ... }` block per real
+# instruction, which vm/interp.cpp includes inside its dispatch loop. A block
+#   - moves next_instr past the instruction's inline caches (so a body's jumps are
+#     relative to the next instruction, as the `jump` flag defines them), and points
+#     `cache` at the first cache entry;
+#   - binds each named input to its stack slot (`Value x`, `Value* xs` for arrays, a null
+#     Value for an absent conditional item) and declares each new output;
+#   - runs the body;
+#   - writes the outputs to their slots and moves stack_pointer by outputs - inputs;
+#   - dispatches the next instruction.
+# In a body, ERROR_IF(cond) means "the inputs are already released: drop them from the
+# stack and unwind" and DECREF_INPUTS() releases every named input.
+
+def item_offsets(items: list[Item]) -> list[str]:
+    """C expressions: the offset of each item from the first (bottom) one."""
+    offs, acc = [], []
+    for it in items:
+        offs.append(' + '.join(acc) if acc else '0')
+        if it.size is not None:
+            acc.append(f'({it.size})')
+        elif it.cond is not None:
+            acc.append(f'(({it.cond}) ? 1 : 0)')
+        else:
+            acc.append('1')
+    return offs
+
+
+def slot(offset: str, total: str) -> str:
+    return f'stack_pointer[-({total}) + {offset}]' if offset != '0' else f'stack_pointer[-({total})]'
+
+
+def case_block(e: Entry) -> str:
+    ins, outs = e.stack.inputs, e.stack.outputs
+    n_in, n_out = count(ins), count(outs)
+    in_off, out_off = item_offsets(ins), item_offsets(outs)
+    lines = [f'TARGET({e.name}) {{\n']
+    ncache = sum(size for _, size in e.cache)
+    if ncache:
+        lines.append(f'  const uint16_t* cache = next_instr; (void)cache;\n'
+                     f'  next_instr += {ncache};\n')
+    inputs_by_name = {}
+    for it, off in zip(ins, in_off):
+        if it.name == 'unused':
+            continue
+        inputs_by_name[it.name] = (it, off)
+        if it.size is not None:
+            lines.append(f'  Value* {it.name} = &{slot(off, n_in)};\n')
+        elif it.cond is not None:
+            lines.append(f'  Value {it.name} = ({it.cond}) ? {slot(off, n_in)} : Value();\n')
+        else:
+            lines.append(f'  Value {it.name} = {slot(off, n_in)};\n')
+    for it in outs:
+        if it.name == 'unused' or it.name in inputs_by_name:
+            continue
+        if it.size is not None:
+            lines.append(f'  Value* {it.name} = nullptr;\n')
+        else:
+            lines.append(f'  Value {it.name};\n')
+    decrefs = []
+    for it, _ in inputs_by_name.values():
+        if it.size is not None:
+            decrefs.append(f'for (int i_ = 0; i_ < ({it.size}); i_++) xdecref({it.name}[i_]);')
+        else:  # inputs may be null (PUSH_NULL, LOAD_FAST_AND_CLEAR, conditional items)
+            decrefs.append(f'xdecref({it.name});')
+    body = e.body[1:-1]
+    body = body.replace('DECREF_INPUTS()', '{ ' + ' '.join(decrefs) + ' }' if decrefs else '{}')
+    body = re.sub(r'\bERROR_IF\(', f'ERROR_IF_POP({n_in}, ', body)
+    lines.append('  {' + body + '}\n')
+    for it, off in zip(outs, out_off):
+        if it.name == 'unused' or it.size is not None:
+            continue
+        same = it.name in inputs_by_name and inputs_by_name[it.name][1] == off
+        if same:
+            continue
+        store = f'{slot(off, n_in)} = {it.name};'
+        lines.append(f'  if ({it.cond}) {store}\n' if it.cond is not None else f'  {store}\n')
+    if n_in != n_out:
+        lines.append(f'  stack_pointer += ({n_out}) - ({n_in});\n')
+    lines.append('  DISPATCH();\n}\n\n')
+    return ''.join(lines)
+
+
+def generate_cases(entries: list[Entry]) -> str:
+    insts = sorted((e for e in entries if e.kind == 'inst'), key=lambda e: e.number)
+    out = [HEADER_NOTE, '// The interpreter\'s cases, included by vm/interp.cpp twice: once with\n'
+           '// STRATA_DISPATCH_TABLE defined to fill the computed-goto table, once for the cases.\n\n'
+           '#ifdef STRATA_DISPATCH_TABLE\n']
+    for e in insts:
+        out.append(f'dispatch_table[static_cast<int>(Op::{e.name})] = &&TARGET_{e.name};\n')
+    out.append('#else\n\n')
+    for e in insts:
+        if e.body is None:
+            out.append(f'TARGET({e.name}) {{\n  goto unimplemented;\n}}\n\n')
+        else:
+            out.append(case_block(e))
+    out.append('#endif\n')
+    return ''.join(out)
+
+
+def write_if_changed(path: str, text: str) -> None:
+    # Rewrite only on change: the outputs' timestamps drive what ninja rebuilds.
+    try:
+        with open(path, encoding='utf-8') as f:
+            if f.read() == text:
+                return
+    except OSError:
+        pass
+    with open(path, 'w', encoding='utf-8') as f:
+        f.write(text)
+
+
 def main(argv: list[str]) -> int:
+    cases = len(argv) == 4 and argv[1] == '--cases'
     if len(argv) != 4:
-        print('usage: gen_instructions.py DEF OUT_H OUT_CPP', file=sys.stderr)
+        print('usage: gen_instructions.py DEF OUT_H OUT_CPP | --cases DEF OUT_INC',
+              file=sys.stderr)
         return 2
-    src_path, out_h, out_cpp = argv[1:4]
+    src_path = argv[2] if cases else argv[1]
     try:
         with open(src_path, encoding='utf-8') as f:
             src = f.read()
         entries, enums = Parser(lex(src, src_path), src_path).parse()
         check_and_number(entries, enums, src_path)
+        if cases:
+            write_if_changed(argv[3], generate_cases(entries))
+            return 0
+        out_h, out_cpp = argv[2:4]
         header, source = generate(entries, enums)
     except DefError as e:
         print(f'error: {e}', file=sys.stderr)
         return 1
-    for path, text in ((out_h, header), (out_cpp, source)):
-        # Rewrite only on change: the outputs' timestamps drive what ninja rebuilds.
-        try:
-            with open(path, encoding='utf-8') as f:
-                if f.read() == text:
-                    continue
-        except OSError:
-            pass
-        with open(path, 'w', encoding='utf-8') as f:
-            f.write(text)
+    write_if_changed(out_h, header)
+    write_if_changed(out_cpp, source)
     return 0
-
 
 if __name__ == '__main__':
     sys.exit(main(sys.argv))

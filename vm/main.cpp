@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include <climits>
+#include <cstdlib>
 #include <unistd.h>
 
 #include "frontend/ast_dump.h"
@@ -16,6 +18,8 @@
 #include "frontend/parser.h"
 #include "strata_config.h"
 #include "tools/dis.h"
+#include "vm/interp.h"
+#include "vm/runtime.h"
 
 namespace {
 
@@ -115,31 +119,68 @@ int run_ast_tool(const std::vector<std::string>& args) {
   return 0;
 }
 
-int run_source(const std::string& source, const std::string& filename, bool from_string) {
-  strata::Arena arena;
-  strata::ast::Node* tree;
-  if (int status = check_syntax(source, filename, strata::ParseMode::Exec, arena, &tree,
-                                from_string)) {
-    return status;
+// The directory CPython puts first on sys.path for a script: its real directory.
+std::string script_directory(const std::string& path) {
+  char buf[PATH_MAX];
+  std::string real = realpath(path.c_str(), buf) ? std::string(buf) : path;
+  size_t slash = real.rfind('/');
+  return slash == std::string::npos ? std::string() : real.substr(0, slash == 0 ? 1 : slash);
+}
+
+// Finds module `name` (a.b.c) on the search path as -m does: NAME.py, or a package's
+// __main__.py. Returns "" when not found.
+std::string find_module_file(const std::string& name, const std::vector<std::string>& dirs) {
+  std::string rel = name;
+  for (char& c : rel) {
+    if (c == '.') c = '/';
   }
-  strata::SyntaxErrorInfo error;
-  strata::CompileOptions options;
-  options.source = source;
-  if (!strata::compile(tree, filename, strata::ParseMode::Exec, error, options)) {
-    strata::set_program_text(error);
-    std::fputs(strata::format_syntax_error(error).c_str(), stderr);
-    return 1;
+  for (const std::string& d : dirs) {
+    std::string base = (d.empty() ? "." : d) + "/" + rel;
+    std::string candidates[] = {base + ".py", base + "/__main__.py"};
+    for (const std::string& c : candidates) {
+      std::ifstream f(c);
+      if (f) return c;
+    }
   }
-  std::fprintf(stderr, "strata: %s compiles, but running programs is not implemented yet\n",
-               filename.c_str());
-  return 1;
+  return "";
+}
+
+struct Invocation {
+  std::vector<std::string> argv;  // sys.argv
+  std::string path0;              // sys.path[0]
+};
+
+int run_program(const Invocation& inv, const std::vector<std::string>& orig_argv,
+                const std::string* source, const std::string& filename, bool from_string,
+                const std::string* path) {
+  if (strata::runtime_init() < 0 ||
+      strata::set_sys_argv_and_path(inv.argv, inv.path0, orig_argv) < 0) {
+    return strata::runtime_finish(strata::report_uncaught());
+  }
+  int status = strata::run_source_text(source ? *source : std::string(), filename, from_string,
+                                       source ? nullptr : path);
+  return strata::runtime_finish(status);
+}
+
+// -X options: max_tier=N, thresholds=1, stats; the others are only recorded.
+bool apply_x_option(const std::string& opt) {
+  if (opt.rfind("max_tier=", 0) == 0) {
+    strata::options.max_tier = std::atoi(opt.c_str() + 9);
+  } else if (opt == "thresholds=1") {
+    strata::options.thresholds_one = true;
+  } else if (opt == "stats") {
+    strata::options.stats = true;
+  }
+  return true;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  for (size_t i = 0; i < args.size(); ++i) {
+  std::vector<std::string> orig_argv(argv, argv + argc);
+  size_t i = 0;
+  for (; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a == "-h" || a == "-?" || a == "--help") {
       std::fputs(kUsage, stdout);
@@ -149,40 +190,98 @@ int main(int argc, char** argv) {
       std::printf("Strata %s (Python 3.11)\n", STRATA_VERSION);
       return 0;
     }
-    if (a == "-c") {
+    if (a == "-X" || a == "-W") {
       if (i + 1 >= args.size()) {
-        std::fputs("Argument expected for the -c option\n", stderr);
+        std::fprintf(stderr, "Argument expected for the %s option\n", a.c_str());
         std::fputs(kUsage, stderr);
         return 2;
       }
-      return run_source(args[i + 1], "<string>", true);
+      if (a == "-X") apply_x_option(args[i + 1]);
+      ++i;
+      continue;
     }
-    if (a == "-m") {
-      if (i + 1 >= args.size()) {
-        std::fputs("Argument expected for the -m option\n", stderr);
-        return 2;
-      }
-      std::vector<std::string> rest(args.begin() + i + 2, args.end());
-      if (args[i + 1] == "ast") return run_ast_tool(rest);
-      if (args[i + 1] == "dis") return strata::run_dis_tool(rest);
-      std::fprintf(stderr, "strata: No module named %s\n", args[i + 1].c_str());
-      return 1;
+    if (a.size() > 2 && (a.rfind("-X", 0) == 0 || a.rfind("-W", 0) == 0)) {
+      if (a[1] == 'X') apply_x_option(a.substr(2));
+      continue;
     }
-    if (a == "-") return run_source(read_stdin(), "<stdin>", false);
-    if (!a.empty() && a[0] == '-') {
-      std::fprintf(stderr, "Unknown option: %s\n", a.c_str());
+    if (a == "-B" || a == "-E" || a == "-s" || a == "-S" || a == "-u" || a == "-q" ||
+        a == "-I" || a == "-O" || a == "-OO" || a == "-b" || a == "-d" || a == "-v" ||
+        a == "-R" || a == "-P") {
+      continue;
+    }
+    break;
+  }
+  if (i >= args.size()) {
+    // No program: the REPL comes with issue 5; a program on stdin runs as `-`.
+    std::string source = read_stdin();
+    Invocation inv{{""}, ""};
+    return run_program(inv, orig_argv, &source, "<stdin>", false, nullptr);
+  }
+  const std::string& a = args[i];
+  std::vector<std::string> rest(args.begin() + i + 1, args.end());
+  if (a == "-c") {
+    if (rest.empty()) {
+      std::fputs("Argument expected for the -c option\n", stderr);
       std::fputs(kUsage, stderr);
       return 2;
     }
-    std::string source;
-    if (!read_file(a, source)) {
-      std::fprintf(stderr, "strata: can't open file '%s': [Errno 2] No such file or directory\n",
-                   a.c_str());
+    std::string source = rest[0];
+    Invocation inv{{"-c"}, ""};
+    inv.argv.insert(inv.argv.end(), rest.begin() + 1, rest.end());
+    return run_program(inv, orig_argv, &source, "<string>", true, nullptr);
+  }
+  if (a == "-m") {
+    if (rest.empty()) {
+      std::fputs("Argument expected for the -m option\n", stderr);
       return 2;
     }
-    return run_source(source, absolute_path(a), false);
+    std::vector<std::string> margs(rest.begin() + 1, rest.end());
+    if (rest[0] == "ast") return run_ast_tool(margs);
+    if (rest[0] == "dis") return strata::run_dis_tool(margs);
+    char cwd[PATH_MAX];
+    std::string here = getcwd(cwd, sizeof cwd) ? cwd : ".";
+    std::vector<std::string> dirs{here};
+    if (const char* pp = std::getenv("PYTHONPATH")) {
+      std::string all(pp);
+      size_t start = 0;
+      while (start <= all.size()) {
+        size_t colon = all.find(':', start);
+        dirs.push_back(all.substr(start, colon == std::string::npos ? std::string::npos : colon - start));
+        if (colon == std::string::npos) break;
+        start = colon + 1;
+      }
+    }
+    dirs.push_back(strata::stdlib_dir());
+    std::string file = find_module_file(rest[0], dirs);
+    if (file.empty()) {
+      std::fprintf(stderr, "%s: No module named %s\n", argv[0], rest[0].c_str());
+      return 1;
+    }
+    Invocation inv{{file}, here};
+    inv.argv.insert(inv.argv.end(), margs.begin(), margs.end());
+    return run_program(inv, orig_argv, nullptr, file, false, &file);
   }
-  std::fputs("strata: the interactive prompt is not implemented yet; give a file, -c or -m\n",
-             stderr);
-  return 2;
+  if (a == "-") {
+    std::string source = read_stdin();
+    Invocation inv{{"-"}, ""};
+    inv.argv.insert(inv.argv.end(), rest.begin(), rest.end());
+    return run_program(inv, orig_argv, &source, "<stdin>", false, nullptr);
+  }
+  if (!a.empty() && a[0] == '-') {
+    std::fprintf(stderr, "Unknown option: %s\n", a.c_str());
+    std::fputs(kUsage, stderr);
+    return 2;
+  }
+  std::string path = absolute_path(a);
+  {
+    std::ifstream probe(path, std::ios::binary);
+    if (!probe) {
+      std::fprintf(stderr, "%s: can't open file '%s': [Errno 2] No such file or directory\n",
+                   argv[0], path.c_str());
+      return 2;
+    }
+  }
+  Invocation inv{{a}, script_directory(path)};
+  inv.argv.insert(inv.argv.end(), rest.begin(), rest.end());
+  return run_program(inv, orig_argv, nullptr, path, false, &path);
 }

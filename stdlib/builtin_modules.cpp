@@ -1,0 +1,51 @@
+// stdlib/builtin_modules.cpp — the table of built-in modules written in C++: what
+// find_builtin_module() (vm/module.h) searches and sys.builtin_module_names lists. A new
+// native module adds its BuiltinModuleDef here.
+#include <string_view>
+
+#include "stdlib/builtins.h"
+#include "stdlib/sys.h"
+#include "vm/module.h"
+#include "vm/str.h"
+#include "vm/tuple.h"
+#include "vm/weakref.h"
+
+namespace strata {
+
+extern const BuiltinModuleDef gc_module_def;  // stdlib/gc.cpp
+
+namespace {
+
+// Sorted by name (sys.builtin_module_names is sorted).
+const BuiltinModuleDef* const kBuiltinModules[] = {
+    &weakref_module_def,
+    &builtins_module_def,
+    &gc_module_def,
+    &sys_module_def,
+};
+
+}  // namespace
+
+const BuiltinModuleDef* find_builtin_module(std::string_view name) {
+  for (const BuiltinModuleDef* def : kBuiltinModules) {
+    if (name == def->name) return def;
+  }
+  return nullptr;
+}
+
+Value builtin_module_names() {
+  constexpr int64_t n = sizeof kBuiltinModules / sizeof kBuiltinModules[0];
+  Value t = tuple_new(n);
+  if (!t) return t;
+  for (int64_t i = 0; i < n; i++) {
+    Value s = str_from_utf8(kBuiltinModules[i]->name);
+    if (!s) {
+      decref(t);
+      return s;
+    }
+    tuple_items(t)[i] = s;
+  }
+  return t;
+}
+
+}  // namespace strata
