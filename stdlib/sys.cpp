@@ -65,6 +65,7 @@ struct TextStreamObject {
   size_t rpos, rlen, rcap;
   Value name;  // '<stdout>'
   Value mode;  // 'w' / 'r'
+  Value buffer;  // the binary view (.buffer), made on first use, or null
 };
 
 constexpr size_t kStreamBuffer = 8192;
@@ -195,32 +196,66 @@ int64_t stream_fill(TextStreamObject* s) {
   }
 }
 
-// The next line (through '\n'), or at most `limit` bytes when limit >= 0; "" at the end.
-Value stream_readline(TextStreamObject* s, int64_t limit) {
-  if (s->closed) return raise_closed();
-  if (!s->readable) return raise(OSError, "not readable");
+// Makes the next line (through '\n', or at most `limit` bytes when limit >= 0) available
+// at rbuf + rpos and returns its length in bytes (0 at the end), -1 on error.
+int64_t stream_line_bytes(TextStreamObject* s, int64_t limit) {
+  if (s->closed) {
+    raise_closed();
+    return -1;
+  }
+  if (!s->readable) {
+    raise(OSError, "not readable");
+    return -1;
+  }
   size_t scanned = 0;  // bytes after rpos known to hold no newline (survives refills)
   for (;;) {
     size_t avail = s->rlen - s->rpos;
-    const char* start = avail ? s->rbuf + s->rpos : "";
     size_t take = 0;
     if (avail > scanned) {
+      const char* start = s->rbuf + s->rpos;
       const void* nl = std::memchr(start + scanned, '\n', avail - scanned);
       if (nl) take = size_t(static_cast<const char*>(nl) - start) + 1;
     }
     if (limit >= 0 && (take ? take : avail) >= size_t(limit)) take = size_t(limit);
-    if (take == 0 && limit != 0) {
-      scanned = avail;
-      int64_t n = stream_fill(s);
-      if (n < 0) return Value();
-      if (n > 0) continue;
-      take = avail;  // end of file: what is left is the last line
-      start = avail ? s->rbuf + s->rpos : "";
-    }
-    Value r = str_from_utf8(std::string_view(start, take));
-    if (r) s->rpos += take;
-    return r;
+    if (take > 0 || limit == 0) return int64_t(take);
+    scanned = avail;
+    int64_t n = stream_fill(s);
+    if (n < 0) return -1;
+    if (n == 0) return int64_t(s->rlen - s->rpos);  // end of file: the rest is the last line
   }
+}
+
+// Makes `limit` bytes (all up to the end of file when limit < 0) available at
+// rbuf + rpos and returns how many there are, -1 on error.
+int64_t stream_read_bytes(TextStreamObject* s, int64_t limit) {
+  if (s->closed) {
+    raise_closed();
+    return -1;
+  }
+  if (!s->readable) {
+    raise(OSError, "not readable");
+    return -1;
+  }
+  while (limit < 0 || s->rlen - s->rpos < size_t(limit)) {
+    int64_t n = stream_fill(s);
+    if (n < 0) return -1;
+    if (n == 0) break;
+  }
+  size_t avail = s->rlen - s->rpos;
+  return int64_t(limit >= 0 && size_t(limit) < avail ? size_t(limit) : avail);
+}
+
+// Takes n bytes at rpos as a str (as_bytes false) or a bytes object.
+Value stream_take(TextStreamObject* s, int64_t n, bool as_bytes) {
+  std::string_view data(n ? s->rbuf + s->rpos : "", size_t(n));
+  Value r = as_bytes ? bytes_from(data) : str_from_utf8(data);
+  if (r) s->rpos += size_t(n);
+  return r;
+}
+
+Value stream_readline(TextStreamObject* s, int64_t limit) {
+  int64_t n = stream_line_bytes(s, limit);
+  return n < 0 ? Value() : stream_take(s, n, false);
 }
 
 Value stream_new(int fd, const char* name, bool readable, bool stderr_like) {
@@ -250,6 +285,7 @@ void stream_dealloc(Object* o) {
   mem_free(s->rbuf);
   xdecref(s->name);
   xdecref(s->mode);
+  xdecref(s->buffer);
   free_object(o);
 }
 
@@ -324,19 +360,8 @@ Value st_readline(Value self, const Value* a, size_t nargs, Value) {
 Value st_read(Value self, const Value* a, size_t nargs, Value) {
   int64_t limit;
   if (!size_arg("read", a, nargs, &limit)) return Value();
-  TextStreamObject* s = stream(self);
-  if (s->closed) return raise_closed();
-  if (!s->readable) return raise(OSError, "not readable");
-  while (limit < 0 || s->rlen - s->rpos < size_t(limit)) {
-    int64_t n = stream_fill(s);
-    if (n < 0) return Value();
-    if (n == 0) break;
-  }
-  size_t avail = s->rlen - s->rpos;
-  size_t take = limit >= 0 && size_t(limit) < avail ? size_t(limit) : avail;
-  Value r = str_from_utf8(std::string_view(s->rbuf ? s->rbuf + s->rpos : "", take));
-  if (r) s->rpos += take;
-  return r;
+  int64_t n = stream_read_bytes(stream(self), limit);
+  return n < 0 ? Value() : stream_take(stream(self), n, false);
 }
 
 Value st_readlines(Value self, const Value*, size_t, Value) {
@@ -406,7 +431,133 @@ const MethodDef kStreamMethods[] = {
     {nullptr, nullptr, 0, nullptr},
 };
 
+// -- sys.stdout.buffer and friends: the same descriptor and buffers, in bytes ------------------
+
+struct BufferObject {
+  Object ob;
+  Value raw;  // the TextStreamObject whose buffers it shares (so output stays in order)
+};
+
+extern Type BufferedWriterType, BufferedReaderType;
+
+inline TextStreamObject* raw_of(Value self) { return stream(self.as<BufferObject>()->raw); }
+
+void buffer_dealloc(Object* o) {
+  xdecref(reinterpret_cast<BufferObject*>(o)->raw);
+  free_object(o);
+}
+
+Value buffer_repr(Value self) {
+  return str_format_c("<%s name=%R>", type_name(self), raw_of(self)->name);
+}
+
+Value bf_write(Value self, const Value* a, size_t, Value) {
+  TextStreamObject* s = raw_of(self);
+  std::string_view data;
+  if (is_bytes(a[0])) {
+    data = std::string_view(reinterpret_cast<const char*>(bytes_data(a[0])),
+                            size_t(bytes_size(a[0])));
+  } else if (is_instance_of(a[0], &ByteArrayType)) {
+    ByteArrayObject* b = a[0].as<ByteArrayObject>();
+    data = std::string_view(reinterpret_cast<const char*>(b->data), size_t(b->size));
+  } else {
+    return raise(TypeError, "a bytes-like object is required, not '%s'", type_name(a[0]));
+  }
+  if (s->closed) return raise(ValueError, "write to closed file");
+  if (!s->writable) return raise(OSError, "not writable");
+  if (stream_write_bytes(s, data.data(), data.size()) < 0) return Value();
+  return int_from_i64(int64_t(data.size()));
+}
+
+Value bf_flush(Value self, const Value*, size_t, Value) {
+  TextStreamObject* s = raw_of(self);
+  if (s->closed) return raise(ValueError, "flush of closed file");
+  if (s->wlen && stream_flush(s) < 0) return Value();
+  return None();
+}
+
+Value bf_read(Value self, const Value* a, size_t nargs, Value) {
+  int64_t limit;
+  if (!size_arg("read", a, nargs, &limit)) return Value();
+  int64_t n = stream_read_bytes(raw_of(self), limit);
+  return n < 0 ? Value() : stream_take(raw_of(self), n, true);
+}
+
+Value bf_readline(Value self, const Value* a, size_t nargs, Value) {
+  int64_t limit;
+  if (!size_arg("readline", a, nargs, &limit)) return Value();
+  int64_t n = stream_line_bytes(raw_of(self), limit);
+  return n < 0 ? Value() : stream_take(raw_of(self), n, true);
+}
+
+Value bf_iternext(Value self) {
+  int64_t n = stream_line_bytes(raw_of(self), -1);
+  if (n <= 0) return Value();
+  return stream_take(raw_of(self), n, true);
+}
+
+Value bf_fileno(Value self, const Value*, size_t, Value) { return Value::small(raw_of(self)->fd); }
+Value bf_isatty(Value self, const Value*, size_t, Value) {
+  return Bool(::isatty(raw_of(self)->fd) == 1);
+}
+Value bf_get_closed(Value self) { return Bool(raw_of(self)->closed); }
+Value bf_get_name(Value self) { return Value::small(raw_of(self)->fd); }
+Value bf_get_raw(Value self) { return newref(self); }
+
+const MethodDef kBufferMethods[] = {
+    {"write", bf_write, METH_O, nullptr},
+    {"flush", bf_flush, METH_NOARGS, nullptr},
+    {"read", bf_read, METH_FASTCALL, nullptr},
+    {"readline", bf_readline, METH_FASTCALL, nullptr},
+    {"fileno", bf_fileno, METH_NOARGS, nullptr},
+    {"isatty", bf_isatty, METH_NOARGS, nullptr},
+    {nullptr, nullptr, 0, nullptr},
+};
+
+const GetSetDef kBufferGetSet[] = {
+    {"closed", bf_get_closed, nullptr, nullptr},
+    {"name", bf_get_name, nullptr, nullptr},
+    {"raw", bf_get_raw, nullptr, nullptr},
+    {nullptr, nullptr, nullptr, nullptr},
+};
+
+Type make_buffer_type(const char* name) {
+  Type t{};
+  t.ob.refcnt = kImmortal;
+  t.ob.type = &TypeType;
+  t.name = name;
+  t.base = &ObjectType;
+  t.basicsize = sizeof(BufferObject);
+  t.dealloc = buffer_dealloc;
+  t.repr = buffer_repr;
+  t.getattr = generic_getattr;
+  t.setattr = generic_setattr;
+  t.iter = iter_self;
+  t.iternext = bf_iternext;
+  t.methods = kBufferMethods;
+  t.getset = kBufferGetSet;
+  return t;
+}
+Type BufferedWriterType = make_buffer_type("_io.BufferedWriter");
+Type BufferedReaderType = make_buffer_type("_io.BufferedReader");
+
+Value st_get_buffer(Value self) {
+  TextStreamObject* s = stream(self);
+  if (!s->buffer) {
+    Type* t = s->readable ? &BufferedReaderType : &BufferedWriterType;
+    if (!has_flag(t, TF_READY) && type_ready(t) < 0) return Value();
+    Object* o = alloc_object(t, sizeof(BufferObject));
+    if (!o) return Value();
+    reinterpret_cast<BufferObject*>(o)->raw = newref(self);
+    // The stream keeps its buffer: the standard streams live for the whole run, so the
+    // reference cycle between them is never collected (nor needs to be).
+    s->buffer = Value::from(o);
+  }
+  return newref(s->buffer);
+}
+
 const GetSetDef kStreamGetSet[] = {
+    {"buffer", st_get_buffer, nullptr, nullptr},
     {"closed", st_get_closed, nullptr, nullptr},
     {"name", st_get_name, nullptr, nullptr},
     {"mode", st_get_mode, nullptr, nullptr},
@@ -750,6 +901,49 @@ Value sys_set_int_max_str_digits(Value, const Value* a, size_t nargs, Value kwna
   return None();
 }
 
+// sys.getsizeof(obj[, default]): obj.__sizeof__() plus the collector's header for GC
+// objects (as CPython); types without __sizeof__ report their instance size.
+Value sys_getsizeof(Value, const Value* a, size_t nargs, Value kwnames) {
+  static const char* const kNames[] = {"object", "default"};
+  ArgSpec spec{"getsizeof", kNames, 2, 0, 1, 2};
+  Value args[2];
+  if (!unpack_keywords(spec, a, nargs, kwnames, args)) return Value();
+  Value obj = args[0];
+  Type* t = type_of(obj);
+  int64_t size;
+  if (Value meth = lookup_special(obj, STRATA_NAME(__sizeof__))) {
+    Value r;
+    if (has_flag(type_of(meth), TF_METHOD_DESCRIPTOR)) {
+      r = call(meth, &obj, 1);
+    } else if (DescrGetFn f = type_of(meth)->descr_get) {
+      Value bound = f(meth, obj, Value::from(t));
+      r = bound ? call0(bound) : Value();
+      xdecref(bound);
+    } else {
+      r = call0(meth);
+    }
+    if (!r) {
+      if (args[1] && error_matches(TypeError)) {
+        clear_error();
+        return newref(args[1]);
+      }
+      return r;
+    }
+    size = as_ssize(r, OverflowError);
+    decref(r);
+    if (size == -1 && error_occurred()) return Value();
+    if (size < 0) return raise(ValueError, "__sizeof__() should return >= 0");
+  } else {
+    size = int64_t(t->basicsize);
+    if (t->itemsize) {
+      int64_t n = obj.is_small() ? 0 : reinterpret_cast<VarObject*>(obj.obj())->size;
+      size += n * int64_t(t->itemsize);
+    }
+  }
+  if (has_flag(t, TF_HAVE_GC)) size += int64_t(sizeof(GCHeader));
+  return int_from_i64(size);
+}
+
 Value sys_is_finalizing(Value, const Value*, size_t, Value) { return False(); }
 Value sys_getswitchinterval(Value, const Value*, size_t, Value) { return float_new(0.005); }
 Value sys_audit(Value, const Value* a, size_t nargs, Value) {
@@ -779,6 +973,7 @@ const MethodDef kSysMethods[] = {
      "Return the encoding used for file names."},
     {"getrecursionlimit", sys_getrecursionlimit, METH_NOARGS, "Return the current recursion limit."},
     {"getrefcount", sys_getrefcount, METH_O, "Return the reference count of object."},
+    {"getsizeof", sys_getsizeof, METH_FASTCALL | METH_KEYWORDS, "Return the size of object in bytes."},
     {"getswitchinterval", sys_getswitchinterval, METH_NOARGS, "Return the thread switch interval."},
     {"intern", sys_intern, METH_O, "Intern the given string."},
     {"is_finalizing", sys_is_finalizing, METH_NOARGS, "Return True if Python is exiting."},

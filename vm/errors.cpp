@@ -12,6 +12,7 @@
 #include <cstring>
 #include <string>
 
+#include "stdlib/sys.h"
 #include "vm/abstract.h"
 #include "vm/exceptions.h"
 #include "vm/interp.h"
@@ -25,7 +26,7 @@ namespace {
 // The exception being handled (sys.exc_info()[1]), or null. The interpreter keeps it in
 // thread.handled_exception; anything that is not an exception instance counts as none.
 Value handled_exception() {
-  Value h = thread.handled_exception;
+  Value h = current_handled_exception();  // through generators' callers (vm/runtime.cpp)
   return (h && is_exception(h)) ? h : Value();
 }
 

@@ -1386,9 +1386,9 @@ Value exception_group_prep_reraise_star(Value orig, Value excs) {
   if (split_recursive(orig, m, false, &reraised_eg, &unused) < 0) return Value();
   Ref hold(reraised_eg);
   if (list_size(*raised) == 0) return reraised_eg ? hold.release() : None();
+  // 3.11 wraps what the clauses raised in a new group even when it is one exception.
   if (reraised_eg && list_append(*raised, reraised_eg) < 0) return Value();
-  if (list_size(*raised) > 1) return exception_group_new("", *raised);
-  return newref(list_item(*raised, 0));
+  return exception_group_new("", *raised);
 }
 
 // -- SystemExit's status ----------------------------------------------------------------------------

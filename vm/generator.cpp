@@ -101,6 +101,98 @@ Value gen_iternext(Value self) {
   return Value();
 }
 
+// The sub-iterator of a generator suspended in `yield from`/`await` (borrowed), or null:
+// suspended there, the next instruction is RESUME 2 or 3 and the receiver is on top.
+Value yieldfrom(GeneratorObject* g) {
+  if (g->state != GEN_SUSPENDED) return Value();
+  Frame* f = gen_frame(g);
+  const uint16_t* next = f->next;
+  if (next && (next[0] & 0xFF) == static_cast<int>(Op::RESUME) && (next[0] >> 8) >= 2 &&
+      f->sp > f->stack()) {
+    return f->sp[-1];
+  }
+  return Value();
+}
+
+Value gen_close(Value self, const Value*, size_t, Value);
+
+// Closes a sub-iterator (its close() method, if any); -1 on error.
+int close_iter(Value yf) {
+  Type* t = type_of(yf);
+  Value r;
+  if (t == &GeneratorType || t == &CoroutineType) {
+    r = gen_close(yf, nullptr, 0, Value());
+  } else {
+    Value meth = lookup_attr(yf, STRATA_NAME(close));
+    if (!meth) return error_occurred() ? -1 : 0;
+    r = call0(meth);
+    decref(meth);
+  }
+  if (!r) return -1;
+  decref(r);
+  return 0;
+}
+
+// The current exception thrown into gen (CPython's _gen_throw): into the sub-iterator
+// first when gen is delegating to one. Returns the next yielded value, or null.
+Value throw_current(Value self, bool close_on_genexit) {
+  GeneratorObject* g = G(self);
+  Value yf = yieldfrom(g);
+  if (yf) {
+    incref(yf);
+    Value ret;
+    if (close_on_genexit && error_matches(GeneratorExit)) {
+      Value exc = fetch_error();
+      g->state = GEN_RUNNING;
+      int err = close_iter(yf);
+      g->state = GEN_SUSPENDED;
+      decref(yf);
+      if (err < 0) {
+        decref(exc);  // the error from closing is thrown instead
+      } else {
+        restore_error(exc);
+      }
+      goto throw_here;
+    }
+    if (type_of(yf) == &GeneratorType || type_of(yf) == &CoroutineType) {
+      g->state = GEN_RUNNING;
+      ret = throw_current(yf, close_on_genexit);
+      g->state = GEN_SUSPENDED;
+    } else {
+      Value exc = fetch_error();
+      Value meth = lookup_attr(yf, STRATA_NAME(throw));
+      if (!meth) {
+        decref(yf);
+        if (error_occurred()) {
+          decref(exc);
+          return Value();
+        }
+        restore_error(exc);
+        goto throw_here;
+      }
+      Value tb = exc.as<BaseExceptionObject>()->traceback;
+      Value args[3] = {Value::from(type_of(exc)), exc, tb ? tb : None()};
+      g->state = GEN_RUNNING;
+      ret = call(meth, args, 3);
+      g->state = GEN_SUSPENDED;
+      decref(meth);
+      decref(exc);
+    }
+    decref(yf);
+    if (ret) return ret;  // the sub-iterator yielded: gen stays where it is
+    // The sub-iterator finished or failed: that goes into gen at the yield.
+  }
+throw_here:
+  Value result;
+  SendResult r = gen_send(self, Value(), true, &result);
+  if (r == SendResult::Yield) return result;
+  if (r == SendResult::Return) {
+    set_stop_iteration(result);
+    decref(result);
+  }
+  return Value();
+}
+
 // throw(value) / throw(type[, value[, tb]])
 Value gen_throw(Value self, const Value* args, size_t nargs, Value) {
   if (nargs < 1 || nargs > 3) {
@@ -139,14 +231,7 @@ Value gen_throw(Value self, const Value* args, size_t nargs, Value) {
   }
   if (tb) set_ref(&exc.as<BaseExceptionObject>()->traceback, newref(tb));
   restore_error(exc);
-  Value result;
-  SendResult r = gen_send(self, Value(), true, &result);
-  if (r == SendResult::Yield) return result;
-  if (r == SendResult::Return) {
-    set_stop_iteration(result);
-    decref(result);
-  }
-  return Value();
+  return throw_current(self, true);
 }
 
 Value gen_close(Value self, const Value*, size_t, Value) {
@@ -157,7 +242,15 @@ Value gen_close(Value self, const Value*, size_t, Value) {
     return None();
   }
   if (g->state == GEN_COMPLETED) return None();
-  raise_object(Value::from(GeneratorExit));
+  int err = 0;
+  if (Value yf = yieldfrom(g)) {
+    incref(yf);
+    g->state = GEN_RUNNING;
+    err = close_iter(yf);
+    g->state = GEN_SUSPENDED;
+    decref(yf);
+  }
+  if (err == 0) raise_object(Value::from(GeneratorExit));
   Value result;
   SendResult r = gen_send(self, Value(), true, &result);
   if (r == SendResult::Yield) {
@@ -226,16 +319,8 @@ Value gget_code(Value s) {
   return newref(Value::from(&gen_frame(g)->code->ob));
 }
 Value gget_yieldfrom(Value s) {
-  GeneratorObject* g = G(s);
-  if (g->state != GEN_SUSPENDED) return None();
-  Frame* f = gen_frame(g);
-  // Suspended inside `yield from`/`await`: the receiver is below the yielded value.
-  const uint16_t* next = f->next;
-  if (next && (next[0] & 0xFF) == static_cast<int>(Op::RESUME) && (next[0] >> 8) >= 2 &&
-      f->sp > f->stack()) {
-    return newref(f->sp[-1]);
-  }
-  return None();
+  Value yf = yieldfrom(G(s));
+  return newref(yf ? yf : None());
 }
 
 const GetSetDef gen_getset[] = {
@@ -380,9 +465,10 @@ SendResult gen_send(Value gen, Value arg, bool throwing, Value* result) {
   Frame* f = gen_frame(g);
   if (!throwing) *f->sp++ = newref(arg);
   // The generator sees the caller's handled exception unless it handles its own.
-  // thread.handled_exception owns its reference throughout; the caller's is stashed.
-  Value stash = thread.handled_exception;
-  thread.handled_exception = g->exc_state ? g->exc_state : xnewref(stash);
+  // The generator has its own handled exception; the caller's waits in outer_handled
+  // (references move, none are taken).
+  thread.outer_handled.push_back(thread.handled_exception);
+  thread.handled_exception = g->exc_state;
   g->exc_state = Value();
   g->state = GEN_RUNNING;
   thread.yielded = false;
@@ -390,13 +476,9 @@ SendResult gen_send(Value gen, Value arg, bool throwing, Value* result) {
   bool yielded = thread.yielded;
   thread.yielded = false;
   leave_recursive_call();
-  Value inner = thread.handled_exception;
-  thread.handled_exception = stash;
-  if (inner == stash) {
-    xdecref(inner);
-  } else {
-    g->exc_state = inner;
-  }
+  g->exc_state = thread.handled_exception;
+  thread.handled_exception = thread.outer_handled.back();
+  thread.outer_handled.pop_back();
   if (r && yielded) {
     g->state = GEN_SUSPENDED;
     *result = r;

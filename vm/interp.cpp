@@ -12,6 +12,7 @@
 #include <cstdio>
 
 #include "frontend/code_tables.h"
+#include "stdlib/sys.h"
 #include "vm/abstract.h"
 #include "vm/descr.h"
 #include "vm/dict.h"

@@ -4,6 +4,8 @@
 // eval_frame(). Implemented in vm/interp.cpp (the loop, generated cases from
 // vm/instructions.def), vm/frame.cpp and vm/call.cpp.
 #pragma once
+#include <vector>
+
 #include "vm/func.h"
 #include "vm/object.h"
 
@@ -50,6 +52,9 @@ struct FrameObject {
 struct ThreadState {
   Value current_exception;  // being raised (null when none)
   Value handled_exception;  // the one being handled (sys.exc_info()), or null
+  // While generators run, the handled exceptions of the frames that resumed them (owned),
+  // innermost last: sys.exc_info() looks through them when a generator handles none.
+  std::vector<Value> outer_handled;
   bool yielded;             // eval_frame returned because a generator frame yielded
   Frame* frame;             // the running frame
   int recursion_depth;      // Python calls + native re-entries

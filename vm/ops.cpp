@@ -273,7 +273,7 @@ int list_extend_for_star(Value list, Value iterable) {
 }
 
 int dict_update_for_star(Value dict, Value update) {
-  int r = dict_update(dict, update);
+  int r = dict_merge(dict, update, true);  // a mapping only, as PyDict_Update
   if (r < 0 && error_matches(AttributeError)) {
     clear_error();
     raise(TypeError, "'%s' object is not a mapping", type_name(update));
@@ -292,7 +292,7 @@ int dict_merge_for_call(Value func, Value dict, Value update) {
   if (!keys) return -1;
   return for_each(*keys, [&](Value key) -> int {
     if (!is_str(key)) {
-      raise(TypeError, "%s keywords must be strings", function_description(func).c_str());
+      raise(TypeError, "keywords must be strings");
       return -1;
     }
     Value existing = dict_get_str(dict, key);
@@ -646,7 +646,7 @@ Value match_keys(Value subject, Value keys) {
 
 Value match_class(Value subject, Value type, int nargs, Value names) {
   if (!is_type(type)) {
-    return raise(TypeError, "called match pattern must be a class");
+    return raise(TypeError, "called match pattern must be a type");
   }
   int r = isinstance(subject, type);
   if (r < 0) return Value();

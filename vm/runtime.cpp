@@ -457,7 +457,14 @@ Value builtin_build_class(Value, const Value* args, size_t nargs, Value kwnames)
 
 // -- sys support ------------------------------------------------------------------------------
 
-Value current_handled_exception() { return thread.handled_exception; }
+Value current_handled_exception() {
+  Value h = thread.handled_exception;
+  if (h && !is_none(h)) return h;
+  for (auto it = thread.outer_handled.rbegin(); it != thread.outer_handled.rend(); ++it) {
+    if (*it && !is_none(*it)) return *it;
+  }
+  return Value();
+}
 
 Value sys_getframe(int depth) {
   Frame* f = thread.frame;

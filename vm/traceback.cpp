@@ -862,8 +862,8 @@ void print_notes(PrintContext& ctx, Value value) {
       clear_error();
       ctx.out += "<__notes__ repr() failed>";
     }
-    ctx.out += '\n';
-    return;
+    return;  // 3.11 ends this line with no newline
+
   }
   int64_t n = length(notes);
   if (n < 0) {
