@@ -686,7 +686,8 @@ bool Compiler::stmt_import_from(ImportFrom* s) {
 
 bool Compiler::stmt_assert(Assert* s) {
   if (options_.optimize) return true;
-  Location loc = loc_of(s);
+  // 3.11 raises at the test's position (its traceback underlines the test).
+  Location loc = loc_of(s->test);
   int end = new_label();
   if (!jump_if(s->test, end, true)) return false;
   emit(op::LOAD_ASSERTION_ERROR, loc);

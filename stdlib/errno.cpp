@@ -1,0 +1,1 @@
+// stdlib/errno.cpp — placeholder

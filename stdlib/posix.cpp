@@ -1,0 +1,1 @@
+// stdlib/posix.cpp — placeholder

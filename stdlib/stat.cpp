@@ -1,0 +1,1 @@
+// stdlib/stat.cpp — placeholder

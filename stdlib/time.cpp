@@ -1,0 +1,1 @@
+// stdlib/time.cpp — placeholder
