@@ -3,6 +3,8 @@
 // checksum, the source hash, and the bounds-checked lazy decoder.
 #include "frontend/code_image.h"
 
+#include "compiler_hash.h"
+
 #include "vm/opcodes.h"
 
 #include <bit>
@@ -410,7 +412,7 @@ std::string write_image(const CodeObject& module, const ImageKey& key) {
   store_u32(h + H_STRINGS, static_cast<uint32_t>(kImageHeaderSize));
   store_u32(h + H_MODULE, module_offset);
   store_u32(h + H_CODE_COUNT, w.code_count());
-  store_u32(h + H_OPCODES, kOpcodeTableHash);
+  store_u32(h + H_OPCODES, kOpcodeTableHash ^ kCompilerHash);
   reseal_image(out);
   return out;
 }
@@ -496,9 +498,10 @@ bool CodeImage::validate(const ImageKey* expect, std::string& why) {
     why = "code image has unknown flags";
     return false;
   }
-  // Code units are only meaningful with the opcode numbers they were written with.
-  if (load_u32(h + H_OPCODES) != kOpcodeTableHash) {
-    why = "code image was written for another instruction set";
+  // Code units are only meaningful with the opcode numbers they were written with, and
+  // an image is only as good as the compiler that wrote it.
+  if (load_u32(h + H_OPCODES) != (kOpcodeTableHash ^ kCompilerHash)) {
+    why = "code image was written for another instruction set or compiler";
     return false;
   }
   key_.source_size = load_u64(h + H_SOURCE_SIZE);

@@ -7,7 +7,8 @@
 //                       mtime in ns, optional source hash), total length, CRC32C of every
 //                       byte but the checksum field, string table offset, module record
 //                       offset, number of code records, the instruction set's hash
-//                       (kOpcodeTableHash of vm/instructions.def)
+//                       (kOpcodeTableHash of vm/instructions.def) xor the compiler's
+//                       (kCompilerHash: its sources' hash, build*/compiler_hash.h)
 //   string table        u32 count, u32 ends[count] (end of string i in the data), data:
 //                       every name, qualname, filename, identifier, str/bytes/bigint
 //                       constant stored once
