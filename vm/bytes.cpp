@@ -263,13 +263,14 @@ static Value view_getitem(Value self, Value key, bool ba) {
 static Value bytes_getitem(Value self, Value key) { return view_getitem(self, key, false); }
 static Value bytearray_getitem(Value self, Value key) { return view_getitem(self, key, true); }
 
-// A byte value from an int-like argument ("byte must be in range(0, 256)").
-static bool byte_arg(Value v, int* out) {
+// A byte value from an int-like argument ("byte must be in range(0, 256)"; bytes() of an
+// iterable says "bytes").
+static bool byte_arg(Value v, int* out, const char* what = "byte") {
   Ref idx(number_index(v));
   if (!idx) return false;
   int64_t x;
   if (!int_to_i64(*idx, &x) || x < 0 || x > 255) {
-    raise(ValueError, "byte must be in range(0, 256)");
+    raise(ValueError, "%s must be in range(0, 256)", what);
     return false;
   }
   *out = int(x);
@@ -459,7 +460,7 @@ static bool source_bytes(const char* tname, Value x, Value enc, Value errs, std:
     Ref item(iter_next(*iter));
     if (!item) return !error_occurred();
     int b;
-    if (!byte_arg(*item, &b)) return false;
+    if (!byte_arg(*item, &b, strcmp(tname, "bytes") == 0 ? "bytes" : "byte")) return false;
     out->push_back(char(b));
   }
 }

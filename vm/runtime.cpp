@@ -53,13 +53,28 @@ bool read_whole_file(const std::string& path, std::string& out) {
 }
 
 // SyntaxError(msg, (filename, lineno, offset, text, end_lineno, end_offset)) from the
-// front end's report, with offsets in characters unless CPython keeps bytes.
-void raise_syntax_error(const SyntaxErrorInfo& e) {
+// front end's report, as CPython's parser fills it in: offsets in characters unless it
+// kept bytes, 0 where unknown, the end line defaulting to the line; exec-mode source gets
+// the newline its tokenizer appends; in eval and single mode an error at the very end of
+// input that has no final newline is at CPython's ENDMARKER, which has no column.
+void raise_syntax_error(const SyntaxErrorInfo& e, int mode, const std::string& source) {
   Type* type = e.type == "IndentationError" ? IndentationError
                : e.type == "TabError"       ? TabError
                                             : SyntaxError;
+  std::string text = e.text;
+  bool at_end = mode != 0 && !source.empty() && source.back() != '\n' && !text.empty() &&
+                text.back() != '\n' && e.col_offset >= static_cast<int>(text.size()) &&
+                source.size() >= text.size() &&
+                source.compare(source.size() - text.size(), text.size(), text) == 0;
+  if (mode == 0 && !text.empty() && text.back() != '\n') text += '\n';
+  // An unclosed bracket is reported from the tokenizer's copy of the line, without its
+  // newline.
+  if (e.msg.size() > 16 && e.msg.compare(e.msg.size() - 16, 16, "was never closed") == 0 &&
+      !text.empty() && text.back() == '\n') {
+    text.pop_back();
+  }
   auto column = [&](int byte_col, int line) -> Value {
-    if (byte_col < 0) return None();
+    if (byte_col < 0 || at_end) return Value::small(0);
     if (e.byte_offsets || line != e.lineno) return int_from_i64(byte_col + 1);
     int64_t chars = 0;
     for (int i = 0; i < byte_col && i < static_cast<int>(e.text.size()); i++) {
@@ -70,13 +85,14 @@ void raise_syntax_error(const SyntaxErrorInfo& e) {
   };
   Ref msg(str_from_utf8(e.msg));
   Ref filename(str_from_utf8(e.filename));
-  Ref text(e.text.empty() ? None() : str_from_utf8(e.text));
-  if (!msg || !filename || !text) return;
+  Ref text_obj(text.empty() ? None() : str_from_utf8(text));
+  if (!msg || !filename || !text_obj) return;
   Ref lineno(e.lineno > 0 ? int_from_i64(e.lineno) : None());
   Ref offset(column(e.col_offset, e.lineno));
-  Ref end_lineno(e.end_lineno > 0 ? int_from_i64(e.end_lineno) : None());
-  Ref end_offset(column(e.end_col_offset, e.end_lineno));
-  Ref details(tuple_pack({*filename, *lineno, *offset, *text, *end_lineno, *end_offset}));
+  int end_line = e.end_lineno > 0 ? e.end_lineno : e.lineno;
+  Ref end_lineno(end_line > 0 ? int_from_i64(end_line) : None());
+  Ref end_offset(column(e.end_col_offset, end_line));
+  Ref details(tuple_pack({*filename, *lineno, *offset, *text_obj, *end_lineno, *end_offset}));
   if (!details) return;
   Value args[2] = {*msg, *details};
   Value exc = exception_new(type, args, 2);
@@ -125,7 +141,7 @@ Value compile_to_code(const std::string& source_in, const std::string& filename,
       *error_out = error;
       return Value();
     }
-    raise_syntax_error(error);
+    raise_syntax_error(error, mode, source);
     return Value();
   }
   CompileOptions options;
@@ -137,7 +153,7 @@ Value compile_to_code(const std::string& source_in, const std::string& filename,
       *error_out = error;
       return Value();
     }
-    raise_syntax_error(error);
+    raise_syntax_error(error, mode, source);
     return Value();
   }
   if (cache_path && keyed) {
@@ -227,15 +243,15 @@ Value run_code_or_source(const char* fname, Value src, Value globals, Value loca
   Ref code;
   if (type_of(src) == &CodeType) {
     CodeRT* c = src.as<CodeRT>();
-    if (c->nfrees > 0) {
-      return raise(TypeError, "code object passed to %s() may not contain free variables", fname);
+    if (c->nfrees > 0) {  // exec(..., closure=...) is not supported yet
+      return raise(TypeError, "code object requires a closure of exactly length %d", c->nfrees);
     }
     code.reset(newref(src));
   } else {
     std::string text;
     if (!source_text(src, fname, text)) return Value();
     if (text.find('\0') != std::string::npos) {
-      return raise(SyntaxError, "source code string cannot contain null bytes");
+      return raise(ValueError, "source code string cannot contain null bytes");
     }
     if (mode == 1) {  // eval strips leading spaces and tabs
       size_t i = 0;
@@ -276,7 +292,7 @@ Value builtin_compile(Value, const Value* args, size_t nargs, Value kwnames) {
                  type_name(a[1]));
   }
   if (text.find('\0') != std::string::npos) {
-    return raise(SyntaxError, "source code string cannot contain null bytes");
+    return raise(ValueError, "source code string cannot contain null bytes");
   }
   if (flags & 0x400) {  // ast.PyCF_ONLY_AST needs the _ast module (issue 5)
     return raise(NotImplementedError, "compile() to an AST is not supported yet");

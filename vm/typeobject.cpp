@@ -18,6 +18,7 @@
 #include "vm/dict.h"
 #include "vm/exceptions.h"
 #include "vm/func.h"
+#include "vm/gc.h"
 #include "vm/int.h"
 #include "vm/interp.h"
 #include "vm/list.h"
@@ -156,7 +157,7 @@ static Value call_special(Value self, Value name, const Value* args, size_t narg
       *missing = true;
       return Value();
     }
-    return raise_no_attribute(self, name);
+    return raise_value(AttributeError, name);  // CPython's lookup_method: just the name
   }
   if (missing) *missing = false;
   Ref hold(newref(f));
@@ -1241,7 +1242,8 @@ static void clear_class_fields(Object* o, Type* type) {
 static void subtype_dealloc(Object* o) {
   Type* type = o->type;
   Type* base = static_base(type);
-  if (type->finalize && has_flag(type, TF_HAS_FINALIZER)) {
+  // PEP 442: __del__ runs at most once; the collector may already have run it.
+  if (type->finalize && has_flag(type, TF_HAS_FINALIZER) && !gc_is_finalized(o)) {
     // __del__ may resurrect the object (PEP 442): it runs with a temporary reference.
     o->refcnt = 1;
     type->finalize(o);
@@ -1883,6 +1885,7 @@ Type TypeType = {
     .flags = TF_BASETYPE | TF_TYPE_SUBCLASS,
     .basicsize = sizeof(HeapType),
     .dictoffset = offsetof(Type, dict),
+    .weaklistoffset = offsetof(Type, weaklist),
     .dealloc = type_dealloc,
     .repr = type_repr,
     .getattr = type_getattro,
