@@ -12,7 +12,10 @@
 
 namespace strata {
 
-extern const BuiltinModuleDef gc_module_def;  // stdlib/gc.cpp
+extern const BuiltinModuleDef errno_module_def;  // stdlib/errno.cpp
+extern const BuiltinModuleDef gc_module_def;     // stdlib/gc.cpp
+extern const BuiltinModuleDef posix_module_def;  // stdlib/posix.cpp
+extern const BuiltinModuleDef time_module_def;   // stdlib/time.cpp
 
 namespace {
 
@@ -20,8 +23,11 @@ namespace {
 const BuiltinModuleDef* const kBuiltinModules[] = {
     &weakref_module_def,
     &builtins_module_def,
+    &errno_module_def,
     &gc_module_def,
+    &posix_module_def,
     &sys_module_def,
+    &time_module_def,
 };
 
 }  // namespace

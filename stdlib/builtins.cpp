@@ -31,6 +31,8 @@
 
 namespace strata {
 
+extern Type MemoryViewType;  // vm/memoryview.cpp
+
 // -- Argument parsing ---------------------------------------------------------------------------
 
 namespace {
@@ -900,6 +902,7 @@ int builtins_init(Value module) {
       {"frozenset", Value::from(&FrozenSetType)},
       {"int", Value::from(&IntType)},
       {"list", Value::from(&ListType)},
+      {"memoryview", Value::from(&MemoryViewType)},  // vm/memoryview.cpp
       {"object", Value::from(&ObjectType)},
       {"property", Value::from(&PropertyType)},
       {"range", Value::from(&RangeType)},
@@ -916,6 +919,7 @@ int builtins_init(Value module) {
       {"EnvironmentError", Value::from(OSError)},
       {"IOError", Value::from(OSError)},
   };
+  if (type_ready(&MemoryViewType) < 0) return -1;
   for (const Entry& e : constants) {
     if (set_item(d, e.name, e.v) < 0) return -1;
   }

@@ -508,7 +508,7 @@ Value m_format(Value self, const Value* args, size_t nargs, Value) {
   FormatSpec fs;
   const char* tname = type_name(self);
   if (parse_format_spec(spec, tname, 0, &fs) < 0) return Value();
-  if (fs.zero_pad) return raise(ValueError, "Zero padding is not allowed in complex format specifier");
+  if (fs.fill == '0') return raise(ValueError, "Zero padding is not allowed in complex format specifier");
   if (fs.align == '=')
     return raise(ValueError, "'=' alignment flag is not allowed in complex format specifier");
   switch (fs.type) {
@@ -533,16 +533,9 @@ Value m_format(Value self, const Value* args, size_t nargs, Value) {
   bool skip_re = bare && c.r == 0 && !std::signbit(c.r);
   std::string re, im;
   auto part_text = [&](double d, char sign, std::string* out) -> bool {
-    if (bare && fs.precision < 0) {
-      std::string t = std::isnan(d) ? "nan" : float_repr_style(d, false);
-      if (t[0] != '-' && sign) t.insert(t.begin(), sign);
-      *out = t;
-      return true;
-    }
     FormatSpec p = part;
     p.sign = sign;
-    if (bare) p.type = 'g';
-    Value v = format_float_spec(d, p, tname);
+    Value v = format_float_spec(d, p, tname, true);
     if (!v) return false;
     *out = std::string(str_utf8(v));
     decref(v);

@@ -23,11 +23,29 @@
 
 namespace strata {
 
+// Freed exact floats are kept for reuse (as CPython's float free list): float-heavy code
+// allocates and frees one per operation. Linked through the value field (a pointer fits
+// in a double's 8 bytes).
+static_assert(sizeof(FloatObject*) <= sizeof(double));
+namespace {
+constexpr int kFreeListMax = 100;
+FloatObject* free_list = nullptr;
+int free_count = 0;
+}  // namespace
+
 Value float_new(double d) {
-  Object* o = alloc_object(&FloatType, sizeof(FloatObject));
-  if (!o) return Value();
-  reinterpret_cast<FloatObject*>(o)->value = d;
-  return Value::from(o);
+  FloatObject* f = free_list;
+  if (f) {
+    std::memcpy(&free_list, &f->value, sizeof free_list);
+    --free_count;
+    f->ob.refcnt = 1;
+    f->ob.type = &FloatType;
+  } else {
+    f = reinterpret_cast<FloatObject*>(alloc_object(&FloatType, sizeof(FloatObject)));
+    if (!f) return Value();
+  }
+  f->value = d;
+  return Value::from(&f->ob);
 }
 
 namespace {
@@ -222,7 +240,7 @@ Value float_repr_slot(Value v) { return str_from_ascii(float_repr(float_of(v)));
 
 // -- format() ---------------------------------------------------------------------------------
 
-Value format_float_spec(double d, const FormatSpec& spec, const char* tname) {
+Value format_float_spec(double d, const FormatSpec& spec, const char* tname, bool complex_part) {
   char type = spec.type;
   switch (type) {
     case 0: case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'n': case '%': break;
@@ -236,7 +254,7 @@ Value format_float_spec(double d, const FormatSpec& spec, const char* tname) {
   bool add_dot_0 = false;
   char mode;  // 'r' 'e' 'f' 'g'
   if (type == 0) {
-    add_dot_0 = true;
+    add_dot_0 = !complex_part;
     mode = precision < 0 ? 'r' : 'g';
   } else if (type == 'n') {
     mode = 'g';
@@ -258,7 +276,7 @@ Value format_float_spec(double d, const FormatSpec& spec, const char* tname) {
       for (char& c : text) c = char(c - 32);
     if (std::isnan(d)) neg = std::signbit(d);
   } else if (mode == 'r') {
-    text = repr_abs(a, true, spec.alternate);
+    text = repr_abs(a, add_dot_0, spec.alternate);
   } else if (mode == 'f') {
     std::string buf(size_t(330 + precision), '\0');
     auto r = std::to_chars(buf.data(), buf.data() + buf.size(), a, std::chars_format::fixed,
@@ -272,7 +290,7 @@ Value format_float_spec(double d, const FormatSpec& spec, const char* tname) {
     text.assign(buf.data(), r.ptr);
     if (spec.alternate && precision == 0) {
       size_t e = text.find('e');
-      text.insert(e, ".");
+      text = text.substr(0, e) + "." + text.substr(e);
     }
     if (upper)
       for (char& c : text)
@@ -549,7 +567,16 @@ Value f_richcompare(Value a, Value b, int op) {
   return Bool(r);
 }
 
-void float_dealloc(Object* o) { free_object(o); }
+void float_dealloc(Object* o) {
+  if (o->type == &FloatType && free_count < kFreeListMax) {
+    FloatObject* f = reinterpret_cast<FloatObject*>(o);
+    std::memcpy(&f->value, &free_list, sizeof free_list);
+    free_list = f;
+    ++free_count;
+    return;
+  }
+  free_object(o);
+}
 
 }  // namespace
 

@@ -67,14 +67,37 @@ void detach_frame_object(Frame* f) {
   fo->lasti = f->lasti();
   fo->lineno = code_line(f->code, fo->lasti);
   fo->frame = nullptr;
+  int n = f->code->nlocalsplus;
+  if (fo->ob.refcnt > 1 && n > 0) {
+    // Someone keeps the frame object: its locals live on with it (and die with it).
+    Value* saved = static_cast<Value*>(mem_alloc(sizeof(Value) * n));
+    if (saved) {
+      for (int i = 0; i < n; i++) {
+        saved[i] = f->localsplus[i];
+        f->localsplus[i] = Value();
+      }
+      fo->owned_locals = saved;
+      fo->nowned = n;
+    }
+  }
   f->object = nullptr;
   decref(&fo->ob);
+}
+
+void release_owned_locals(FrameObject* fo) {
+  Value* saved = fo->owned_locals;
+  int n = fo->nowned;
+  fo->owned_locals = nullptr;
+  fo->nowned = 0;
+  for (int i = 0; i < n; i++) xdecref(saved[i]);
+  mem_free(saved);
 }
 
 void frame_object_dealloc(Object* o) {
   gc_untrack(o);
   FrameObject* fo = reinterpret_cast<FrameObject*>(o);
   if (fo->frame) fo->frame->object = nullptr;
+  release_owned_locals(fo);
   clear_ref(&fo->code);
   clear_ref(&fo->globals);
   clear_ref(&fo->locals);
@@ -88,10 +111,12 @@ void frame_object_traverse(Object* o, VisitFn visit, void* arg) {
   visit_value(fo->globals, visit, arg);
   visit_value(fo->locals, visit, arg);
   visit_value(fo->back, visit, arg);
+  for (int i = 0; i < fo->nowned; i++) visit_value(fo->owned_locals[i], visit, arg);
 }
 
 void frame_object_clear(Object* o) {
   FrameObject* fo = reinterpret_cast<FrameObject*>(o);
+  release_owned_locals(fo);
   clear_ref(&fo->locals);
   clear_ref(&fo->back);
 }
@@ -117,6 +142,21 @@ Value fo_locals(Value s) {
   if (f) {
     if (f->locals) return newref(f->locals);
     return fast_locals_dict(f);
+  }
+  if (fo->owned_locals) {
+    if (!fo->locals) {
+      fo->locals = dict_new();
+      if (!fo->locals) return Value();
+    }
+    CodeRT* c = fo->code.as<CodeRT>();
+    for (int i = 0; i < fo->nowned; i++) {
+      Value v = fo->owned_locals[i];
+      if (v && (c->src->localspluskinds[i] & (CO_FAST_CELL | CO_FAST_FREE)) &&
+          type_of(v) == &CellType) {
+        v = v.as<CellObject>()->ref;
+      }
+      if (v && dict_set(fo->locals, c->localsplusnames[i], v) < 0) return Value();
+    }
   }
   return fo->locals ? newref(fo->locals) : dict_new();
 }

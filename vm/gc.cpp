@@ -254,6 +254,10 @@ bool gc_in_limbo(Object* o) {
 
 bool gc_is_finalized(Object* o) { return has_flag(o->type, TF_HAVE_GC) && (gc_header(o)->prev & FINALIZED); }
 
+void gc_set_finalized(Object* o) {
+  if (has_flag(o->type, TF_HAVE_GC)) gc_header(o)->prev |= FINALIZED;
+}
+
 int64_t gc_collect(int generation) {
   if (collecting) return 0;
   if (generation < 0) generation = 0;

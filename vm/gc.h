@@ -26,6 +26,8 @@ void gc_set_threshold(int generation, int value);
 int gc_count(int generation);
 const GCStats& gc_stats(int generation);
 bool gc_is_finalized(Object* o);
+// Records that o's finalizer ran (PEP 442: it runs at most once); GC objects only.
+void gc_set_finalized(Object* o);
 // The object is garbage being collected right now (held by the collector).
 bool gc_in_limbo(Object* o);
 void gc_for_each_tracked(void (*fn)(Object*, void*), void* arg);

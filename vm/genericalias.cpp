@@ -281,6 +281,13 @@ int64_t ga_hash(Value self) {
   return h == -1 ? -2 : h;
 }
 
+// list[int] | None: a types.UnionType, made by the union's own `|` (vm/typeobject.cpp),
+// which must count a GenericAlias as a union member (CPython's is_unionable does).
+Value ga_or(Value a, Value b) {
+  BinaryFn f = UnionType.nb[NB_OR];
+  return f ? f(a, b) : NotImplemented();
+}
+
 Value ga_new(Type*, const Value* args, size_t nargs, Value kwnames) {
   if (!check_no_kwargs("GenericAlias", kwnames)) return Value();
   if (!check_positional("GenericAlias", nargs, 2, 2)) return Value();
@@ -372,6 +379,7 @@ Type GenericAliasType = {
     .getattr = ga_getattro,
     .call = ga_call,
     .new_ = ga_new,
+    .nb = {nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, ga_or},
     .getitem = ga_getitem,
     .methods = ga_methods,
     .getset = ga_getset,

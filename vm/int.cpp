@@ -897,7 +897,7 @@ Value nb_rshift(Value a, Value b) {
   BOTH_INTS(a, b);
   int sb = int_sign(b);
   if (sb < 0) return raise(ValueError, "negative shift count");
-  int64_t x, c;
+  int64_t x, c = 0;
   bool c_fits = int_to_i64(b, &c);
   if (small_of(a, &x)) {
     if (!c_fits || c >= 63) return Value::small(x < 0 ? -1 : 0);
@@ -1266,7 +1266,9 @@ Value m_to_bytes(Value self, const Value* args, size_t nargs, Value kwnames) {
     mpz_setbit(lim, mp_bitcnt_t(8 * length));
     mpz_add(t, lim, v.z);
     // Fits when -2**(8*length-1) <= v: the complement keeps the top bit set.
-    fits = length > 0 && mpz_sgn(t) > 0 && mpz_tstbit(t, mp_bitcnt_t(8 * length - 1));
+    // (CPython lets -1 "fit" in zero bytes; so do we.)
+    fits = length > 0 ? mpz_sgn(t) > 0 && mpz_tstbit(t, mp_bitcnt_t(8 * length - 1))
+                      : mpz_cmp_si(v.z, -1) == 0;
     mpz_clear(lim);
   } else {
     mpz_set(t, v.z);

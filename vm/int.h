@@ -107,7 +107,10 @@ Value format_number_layout(const FormatSpec& spec, std::string_view sign,
 std::string number_text_to_ascii(std::string_view utf8);
 // Formats a double for float.__format__ (and int.__format__ with e/f/g/%): spec already
 // parsed; a new str. Implemented in vm/float.cpp.
-Value format_float_spec(double d, const FormatSpec& spec, const char* tname);
+// `complex_part`: a part of a complex, where no type means repr's digits (or 'g' with a
+// precision) without the ".0" a float gets.
+Value format_float_spec(double d, const FormatSpec& spec, const char* tname,
+                        bool complex_part = false);
 // Parses the text of a float literal as float() accepts it (no surrounding whitespace,
 // underscores between digits); false when the text is not one.
 bool parse_float_text(std::string_view text, double* out);

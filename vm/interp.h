@@ -47,6 +47,10 @@ struct FrameObject {
   Value back;         // f_back FrameObject, captured when the frame finished, or null
   int32_t lasti;      // last known instruction index
   int32_t lineno;     // f_lineno when finished
+  // When the frame finished while others still held this object (a traceback, say), the
+  // object took over its locals, cells and free variables, as CPython's frames do.
+  Value* owned_locals;
+  int32_t nowned;
 };
 
 struct ThreadState {

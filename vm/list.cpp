@@ -518,7 +518,7 @@ int list_replace_range(ListObject* l, int64_t lo, int64_t hi, const Value* src, 
     std::memmove(l->items + hi + d, l->items + hi, size_t(size - hi) * sizeof(Value));
   }
   for (int64_t k = 0; k < n; k++) l->items[lo + k] = newref(src[k]);
-  for (int64_t k = 0; k < nold; k++) decref(old[k]);
+  for (int64_t k = nold; --k >= 0;) decref(old[k]);  // CPython's order: last first
   return 0;
 }
 
@@ -937,41 +937,48 @@ class MergeSorter {
  public:
   MergeSorter(Value* keys, Value* vals, int64_t n) : keys_(keys), vals_(vals), n_(n) {}
 
+  // The runs are found and extended exactly as CPython 3.11's timsort does (count_run,
+  // then binary insertion up to minrun), so a list shorter than 64 sees the same
+  // comparisons in the same order as under CPython; longer runs are then merged pairwise
+  // (CPython gallops, so the comparisons of the merges differ, never the result).
   int run() {
     if (n_ < 2) return 0;
-    // Already ascending (or strictly descending) input costs n-1 comparisons.
-    int64_t i = 1;
-    int r = sort_lt(keys_[1], keys_[0]);
-    if (r < 0) return -1;
-    if (r) {
-      for (i = 2; i < n_; i++) {
-        r = sort_lt(keys_[i], keys_[i - 1]);
-        if (r < 0) return -1;
-        if (!r) break;
+    int64_t minrun = compute_minrun(n_);
+    std::vector<int64_t> runs;  // start of each run, in order
+    int64_t lo = 0;
+    while (lo < n_) {
+      bool descending;
+      int64_t n = count_run(lo, n_, &descending);
+      if (n < 0) return -1;
+      if (descending) {
+        reverse_range(keys_ + lo, keys_ + lo + n);
+        if (kKeyed) reverse_range(vals_ + lo, vals_ + lo + n);
       }
-      if (i == n_) {
-        reverse_range(keys_, keys_ + n_);
-        if (kKeyed) reverse_range(vals_, vals_ + n_);
-        return 0;
+      if (n < minrun) {
+        int64_t force = std::min(minrun, n_ - lo);
+        if (binary_sort(lo, lo + force, lo + n) < 0) return -1;
+        n = force;
       }
-    } else {
-      for (i = 2; i < n_; i++) {
-        r = sort_lt(keys_[i], keys_[i - 1]);
-        if (r < 0) return -1;
-        if (r) break;
-      }
-      if (i == n_) return 0;
+      runs.push_back(lo);
+      lo += n;
     }
-    constexpr int64_t kRun = 32;
-    for (int64_t lo = 0; lo < n_; lo += kRun)
-      if (insertion_sort(lo, std::min(n_, lo + kRun)) < 0) return -1;
-    tmp_keys_.resize(size_t(n_));  // a left run can be up to n - 1 long
-    if (kKeyed) tmp_vals_.resize(size_t(n_));
-    for (int64_t width = kRun; width < n_; width *= 2) {
-      for (int64_t lo = 0; lo + width < n_; lo += 2 * width) {
-        int64_t mid = lo + width, hi = std::min(n_, lo + 2 * width);
-        if (merge(lo, mid, hi) < 0) return -1;
+    if (runs.size() > 1) {
+      tmp_keys_.resize(size_t(n_));  // a left run can be up to n - 1 long
+      if (kKeyed) tmp_vals_.resize(size_t(n_));
+    }
+    // Merge neighbouring runs pairwise until one is left (stable: left before right).
+    while (runs.size() > 1) {
+      std::vector<int64_t> next;
+      for (size_t i = 0; i < runs.size(); i += 2) {
+        if (i + 1 == runs.size()) {
+          next.push_back(runs[i]);
+          break;
+        }
+        int64_t hi = i + 2 < runs.size() ? runs[i + 2] : n_;
+        if (merge(runs[i], runs[i + 1], hi) < 0) return -1;
+        next.push_back(runs[i]);
       }
+      runs.swap(next);
     }
     return 0;
   }
@@ -982,19 +989,54 @@ class MergeSorter {
     if (kKeyed) vals_[dst] = vals_[src];
   }
 
-  // Binary insertion sort of [lo, hi).
-  int insertion_sort(int64_t lo, int64_t hi) {
-    for (int64_t i = lo + 1; i < hi; i++) {
+  static int64_t compute_minrun(int64_t n) {
+    int64_t r = 0;
+    while (n >= 64) {
+      r |= n & 1;
+      n >>= 1;
+    }
+    return n + r;
+  }
+
+  // The length of the run starting at lo: non-descending, or strictly descending
+  // (*descending; the caller reverses it). -1 on error.
+  int64_t count_run(int64_t lo, int64_t hi, bool* descending) {
+    *descending = false;
+    if (lo + 1 == hi) return 1;
+    int64_t n = 2;
+    int r = sort_lt(keys_[lo + 1], keys_[lo]);
+    if (r < 0) return -1;
+    if (r) {
+      *descending = true;
+      for (int64_t i = lo + 2; i < hi; i++, n++) {
+        r = sort_lt(keys_[i], keys_[i - 1]);
+        if (r < 0) return -1;
+        if (!r) break;
+      }
+    } else {
+      for (int64_t i = lo + 2; i < hi; i++, n++) {
+        r = sort_lt(keys_[i], keys_[i - 1]);
+        if (r < 0) return -1;
+        if (r) break;
+      }
+    }
+    return n;
+  }
+
+  // Binary insertion sort of [lo, hi) whose prefix [lo, start) is sorted.
+  int binary_sort(int64_t lo, int64_t hi, int64_t start) {
+    if (lo == start) start++;
+    for (int64_t i = start; i < hi; i++) {
       Value k = keys_[i];
       Value v = kKeyed ? vals_[i] : Value();
       int64_t l = lo, h = i;
-      while (l < h) {
-        int64_t m = l + (h - l) / 2;
+      do {
+        int64_t m = l + ((h - l) >> 1);
         int r = sort_lt(k, keys_[m]);
         if (r < 0) return -1;  // [lo, i) sorted, i untouched: nothing lost
         if (r) h = m;
         else l = m + 1;
-      }
+      } while (l < h);
       for (int64_t j = i; j > l; j--) move(j, j - 1);
       keys_[l] = k;
       if (kKeyed) vals_[l] = v;

@@ -1,14 +1,53 @@
 // vm/memory.cpp — object allocation on mimalloc (decision 4): object headers, the GC
 // header in front of container objects, freeing, and immortality.
+//
+// With the meson option system_malloc (STRATA_SYSTEM_MALLOC) every object and raw block
+// comes from the system malloc instead: LeakSanitizer only sees (and only scans) blocks of
+// the allocator it intercepts, so a leak-checking build (tests/run --leaks) uses this.
+#include <cstdlib>
+#include <vector>
+
 #include <mimalloc.h>
 
+#include "strata_config.h"
+#include "vm/gc.h"
 #include "vm/object.h"
 
 namespace strata {
 
-void* mem_alloc(size_t n) { return mi_malloc(n); }
-void* mem_realloc(void* p, size_t n) { return mi_realloc(p, n); }
-void mem_free(void* p) { mi_free(p); }
+#if STRATA_SYSTEM_MALLOC
+namespace {
+inline void* raw_alloc(size_t n) { return std::malloc(n); }
+inline void* raw_zalloc(size_t n) { return std::calloc(1, n); }
+inline void* raw_realloc(void* p, size_t n) { return std::realloc(p, n); }
+inline void raw_free(void* p) { std::free(p); }
+
+// The cycle collector links every tracked object into a list rooted in a static, so to
+// LeakSanitizer every container would look reachable at exit, leaked or not. Just before
+// the leak check (an atexit handler registered before main runs after every handler
+// registered later, and LeakSanitizer's own runs last) every object is untracked: then only
+// real references keep an object reachable, and a reference leaked by a wrong refcount
+// shows as a direct leak. Untracked objects are still freed correctly later.
+void untrack_all_at_exit() {
+  std::vector<Object*> tracked;
+  gc_for_each_tracked(
+      [](Object* o, void* v) { static_cast<std::vector<Object*>*>(v)->push_back(o); }, &tracked);
+  for (Object* o : tracked) gc_untrack(o);
+}
+[[maybe_unused]] const bool untrack_registered = std::atexit(untrack_all_at_exit) == 0;
+}  // namespace
+#else
+namespace {
+inline void* raw_alloc(size_t n) { return mi_malloc(n); }
+inline void* raw_zalloc(size_t n) { return mi_zalloc(n); }
+inline void* raw_realloc(void* p, size_t n) { return mi_realloc(p, n); }
+inline void raw_free(void* p) { mi_free(p); }
+}  // namespace
+#endif
+
+void* mem_alloc(size_t n) { return raw_alloc(n); }
+void* mem_realloc(void* p, size_t n) { return raw_realloc(p, n); }
+void mem_free(void* p) { raw_free(p); }
 
 void gc_link_new(Object* o);   // vm/gc.cpp: counts allocations, may trigger a collection
 void gc_unlink_free(Object* o);
@@ -16,7 +55,7 @@ void gc_unlink_free(Object* o);
 Object* alloc_object(Type* type, size_t size) {
   bool gc = has_flag(type, TF_HAVE_GC);
   size_t pre = gc ? sizeof(GCHeader) : 0;
-  void* mem = mi_zalloc(pre + size);
+  void* mem = raw_zalloc(pre + size);
   if (!mem) {
     raise_no_memory();
     return nullptr;
@@ -41,7 +80,7 @@ void free_object(Object* o) {
     gc_unlink_free(o);
     mem = gc_header(o);
   }
-  mi_free(mem);
+  raw_free(mem);
   if (has_flag(type, TF_HEAPTYPE)) decref(&type->ob);
 }
 

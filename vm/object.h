@@ -300,6 +300,8 @@ struct Type {
   Value subclasses;        // dict: id -> weakref of direct subclasses, or null
   void* cached_keys;       // shared dict keys of instances (vm/dict.h), or null
   Value slot_names;        // tuple of __slots__ names, or null
+  void* weaklist;          // head of the weak references to this type (TypeType's
+                           // weaklistoffset points here), or null
 };
 
 inline Type* type_of(Value v);  // below, once IntType is declared

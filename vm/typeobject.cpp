@@ -1246,6 +1246,7 @@ static void subtype_dealloc(Object* o) {
   if (type->finalize && has_flag(type, TF_HAS_FINALIZER) && !gc_is_finalized(o)) {
     // __del__ may resurrect the object (PEP 442): it runs with a temporary reference.
     o->refcnt = 1;
+    gc_set_finalized(o);
     type->finalize(o);
     if (--o->refcnt != 0) return;
   }

@@ -1,1 +1,0 @@
-// stdlib/stat.cpp — placeholder
