@@ -21,6 +21,7 @@
 #include "vm/runtime.h"
 #include "vm/str.h"
 #include "vm/tuple.h"
+#include "vm/typeobject.h"
 
 namespace strata {
 
@@ -64,6 +65,74 @@ int exec_module_file(Value module, const std::string& path) {
   return r ? 0 : -1;
 }
 
+// A module's __spec__: the attributes of importlib's ModuleSpec that programs read (name,
+// loader, origin, submodule_search_locations, cached, parent, has_location), kept in an
+// instance dict. Strata's importer is native, so there is no importlib machinery behind it.
+struct ModuleSpecObject {
+  Object ob;
+  Value dict;
+};
+
+void spec_dealloc(Object* o) {
+  gc_untrack(o);
+  clear_ref(&reinterpret_cast<ModuleSpecObject*>(o)->dict);
+  free_object(o);
+}
+void spec_traverse(Object* o, VisitFn visit, void* arg) {
+  visit_value(reinterpret_cast<ModuleSpecObject*>(o)->dict, visit, arg);
+}
+void spec_clear(Object* o) { clear_ref(&reinterpret_cast<ModuleSpecObject*>(o)->dict); }
+Value spec_repr(Value v) {
+  Value d = v.as<ModuleSpecObject>()->dict;
+  Value name = dict_get_cstr(d, "name"), origin = dict_get_cstr(d, "origin");
+  if (origin && !is_none(origin)) {
+    return str_format_c("ModuleSpec(name=%R, loader=None, origin=%R)", name ? name : None(), origin);
+  }
+  return str_format_c("ModuleSpec(name=%R, loader=None)", name ? name : None());
+}
+
+Type ModuleSpecType = {
+    .ob = {kImmortal, &TypeType},
+    .name = "ModuleSpec",
+    .flags = TF_HAVE_GC,
+    .basicsize = sizeof(ModuleSpecObject),
+    .dictoffset = offsetof(ModuleSpecObject, dict),
+    .dealloc = spec_dealloc,
+    .traverse = spec_traverse,
+    .clear = spec_clear,
+    .repr = spec_repr,
+    .getattr = generic_getattr,
+    .setattr = generic_setattr,
+};
+
+Value module_spec_new(Value name, const std::string& origin, Value search_locations) {
+  static bool ready = type_ready(&ModuleSpecType) == 0;
+  if (!ready) return Value();
+  Object* o = alloc_object(&ModuleSpecType, sizeof(ModuleSpecObject));
+  if (!o) return Value();
+  Ref spec(Value::from(o));
+  Value d = dict_new();
+  if (!d) return Value();
+  reinterpret_cast<ModuleSpecObject*>(o)->dict = d;
+  gc_track(o);
+  std::string_view n = str_utf8(name);
+  size_t dot = n.rfind('.');
+  Ref parent(search_locations ? newref(name)
+                              : str_from_utf8(dot == std::string_view::npos ? std::string_view()
+                                                                           : n.substr(0, dot)));
+  Ref origin_obj(str_from_utf8(origin));
+  if (!parent || !origin_obj) return Value();
+  if (dict_set_cstr(d, "name", name) < 0 || dict_set_cstr(d, "loader", None()) < 0 ||
+      dict_set_cstr(d, "origin", *origin_obj) < 0 || dict_set_cstr(d, "loader_state", None()) < 0 ||
+      dict_set_cstr(d, "submodule_search_locations",
+                    search_locations ? search_locations : None()) < 0 ||
+      dict_set_cstr(d, "cached", None()) < 0 || dict_set_cstr(d, "parent", *parent) < 0 ||
+      dict_set_cstr(d, "has_location", True()) < 0) {
+    return Value();
+  }
+  return spec.release();
+}
+
 // Loads `fullname` (whose last part is `tail`) from the directories of `search` (a list
 // of str); null without an exception when it is not there.
 Value load_from_path(Value fullname, std::string_view tail, Value search) {
@@ -103,6 +172,11 @@ Value load_from_path(Value fullname, std::string_view tail, Value search) {
       Ref pkg(str_from_utf8(dot == std::string_view::npos ? std::string_view() : full.substr(0, dot)));
       if (!pkg || dict_set(d, STRATA_NAME(__package__), *pkg) < 0) return Value();
     }
+    // As importlib's exec_module: __spec__ and, once exec runs, __builtins__.
+    Value path_value = dict_get_str(d, STRATA_NAME(__path__));
+    Ref spec(module_spec_new(fullname, file, path_value));
+    if (!spec || dict_set(d, STRATA_NAME(__spec__), *spec) < 0) return Value();
+    if (dict_set(d, STRATA_NAME(__builtins__), builtins_dict()) < 0) return Value();
     Value modules = sys_modules_dict();
     if (dict_set(modules, fullname, *module) < 0) return Value();
     initializing.push_back(module.get().obj());
@@ -220,7 +294,7 @@ Value resolve_name(Value name, Value globals, int level) {
 }  // namespace
 
 Value import_name(Value name, Value globals, Value fromlist, int level) {
-  if (!is_str(name)) return raise(TypeError, "module name must be str, not %s", type_name(name));
+  if (!is_str(name)) return raise(TypeError, "module name must be a string");
   if (level < 0) return raise(ValueError, "level must be >= 0");
   Ref absname;
   if (level > 0) {

@@ -716,6 +716,23 @@ Value match_class(Value subject, Value type, int nargs, Value names) {
   return list_as_tuple(*attrs);
 }
 
+// -- Imports -------------------------------------------------------------------------------------
+
+Value import_for_frame(Frame* frame, Value name, Value fromlist, Value level) {
+  // A program may replace builtins.__import__; then every import statement calls it.
+  Value imp = dict_get_str(frame->builtins, STRATA_NAME(__import__));
+  if (!imp) {
+    if (!error_occurred()) raise(ImportError, "__import__ not found");
+    return Value();
+  }
+  if (imp != original_import_function()) {
+    Value locals = frame->locals ? frame->locals : None();
+    Value args[5] = {name, frame->globals, locals, fromlist, level};
+    return call(imp, args, 5);
+  }
+  return import_name(name, frame->globals, fromlist, static_cast<int>(level.small_value()));
+}
+
 // -- The eval breaker --------------------------------------------------------------------------
 
 int handle_eval_breaker() {

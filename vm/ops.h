@@ -41,6 +41,8 @@ Value get_aiter(Value v);
 Value get_anext(Value aiter);
 Value match_class(Value subject, Value type, int nargs, Value names);
 Value match_keys(Value subject, Value keys);
+// IMPORT_NAME: the import system, or builtins.__import__ when a program replaced it.
+Value import_for_frame(Frame* frame, Value name, Value fromlist, Value level);
 // Signals and other work at the eval breaker; -1 with an exception (KeyboardInterrupt).
 int handle_eval_breaker();
 

@@ -39,6 +39,7 @@ namespace {
 
 Value the_builtins_module;
 Value the_builtins_dict;
+Value the_import_function;
 
 void on_sigint(int) {
   pending_sigint = 1;
@@ -106,6 +107,8 @@ ParseMode parse_mode(int mode) {
 }  // namespace
 
 Value builtins_dict() { return the_builtins_dict; }
+
+Value original_import_function() { return the_import_function; }
 
 std::string stdlib_dir() { return STRATA_STDLIB_DIR; }
 
@@ -507,6 +510,7 @@ int runtime_init() {
   the_builtins_module = module_from_def(&builtins_module_def);
   if (!the_builtins_module) return -1;
   the_builtins_dict = module_dict(the_builtins_module);
+  the_import_function = dict_get_str(the_builtins_dict, STRATA_NAME(__import__));
   if (dict_set(modules, STRATA_NAME(builtins), the_builtins_module) < 0) return -1;
   Ref sys(module_from_def(&sys_module_def));
   if (!sys || dict_set(modules, STRATA_NAME(sys), *sys) < 0) return -1;

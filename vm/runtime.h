@@ -32,6 +32,7 @@ Value compile_to_code(const std::string& source, const std::string& filename, in
                       struct SyntaxErrorInfo* error_out = nullptr);
 
 Value builtins_dict();                  // borrowed
+Value original_import_function();       // builtins.__import__ as the runtime made it
 Value sys_attribute(const char* name);  // new reference or null (no exception)
 std::string stdlib_dir();
 Value module_from_def(const struct BuiltinModuleDef* def);  // vm/module.cpp
