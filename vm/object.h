@@ -470,6 +470,8 @@ bool gc_is_tracked(Object* o);
 void* mem_alloc(size_t n);
 void* mem_realloc(void* p, size_t n);
 void mem_free(void* p);
+// Routes GMP's allocations through the same allocator (runtime_init calls it first).
+void memory_init();
 
 // -- Errors (vm/errors.cpp) -------------------------------------------------------------------
 

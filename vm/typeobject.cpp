@@ -1875,7 +1875,8 @@ static void type_dealloc(Object* o) {
   HeapType* h = as_heap(t);
   if (h->slot_members) mem_free(h->slot_members);
   if (h->name_utf8) mem_free(h->name_utf8);
-  // cached_keys: vm/dict.h has no call to release shared keys; they stay allocated.
+  if (t->cached_keys) dict_keys_decref(static_cast<DictKeys*>(t->cached_keys));
+  t->cached_keys = nullptr;
   free_object(o);
 }
 

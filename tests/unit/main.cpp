@@ -8,7 +8,9 @@
 #include "vm/runtime.h"
 
 int main(int argc, char** argv) {
-  if (strata::runtime_init() < 0) {
+  // sys.path as `strata -c` has it: runtime code that imports (the codec registry's
+  // `encodings`, say) finds the standard library.
+  if (strata::runtime_init() < 0 || strata::set_sys_argv_and_path({"-c"}, "", {"strata-unit"}) < 0) {
     std::fputs("strata-unit: the runtime failed to start\n", stderr);
     return 1;
   }
