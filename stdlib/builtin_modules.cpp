@@ -12,19 +12,49 @@
 
 namespace strata {
 
+extern const BuiltinModuleDef codecs_module_def;  // stdlib/codecs.cpp
+extern const BuiltinModuleDef io_module_def;  // stdlib/io.cpp
+extern const BuiltinModuleDef collections_module_def;  // stdlib/collections.cpp
+extern const BuiltinModuleDef functools_module_def;  // stdlib/functools.cpp
+extern const BuiltinModuleDef thread_module_def;  // stdlib/thread.cpp
+extern const BuiltinModuleDef operator_module_def;  // stdlib/operator.cpp
+extern const BuiltinModuleDef bisect_module_def;  // stdlib/bisect.cpp
+extern const BuiltinModuleDef heapq_module_def;  // stdlib/heapq.cpp
 extern const BuiltinModuleDef errno_module_def;  // stdlib/errno.cpp
 extern const BuiltinModuleDef gc_module_def;     // stdlib/gc.cpp
+extern const BuiltinModuleDef itertools_module_def;  // stdlib/itertools.cpp
+extern const BuiltinModuleDef math_module_def;   // stdlib/math.cpp
 extern const BuiltinModuleDef posix_module_def;  // stdlib/posix.cpp
+extern const BuiltinModuleDef random_module_def;  // stdlib/random.cpp
+extern const BuiltinModuleDef sha512_module_def;  // stdlib/random.cpp
+extern const BuiltinModuleDef string_module_def;  // stdlib/string.cpp
+extern const BuiltinModuleDef struct_module_def;  // stdlib/struct.cpp
+extern const BuiltinModuleDef binascii_module_def;  // stdlib/binascii.cpp
 extern const BuiltinModuleDef time_module_def;   // stdlib/time.cpp
 
 namespace {
 
 // Sorted by name (sys.builtin_module_names is sorted).
 const BuiltinModuleDef* const kBuiltinModules[] = {
+    &bisect_module_def,
+    &codecs_module_def,
+    &collections_module_def,
+    &functools_module_def,
+    &heapq_module_def,
+    &io_module_def,
+    &operator_module_def,
+    &random_module_def,
+    &sha512_module_def,
+    &string_module_def,
+    &struct_module_def,
+    &thread_module_def,
     &weakref_module_def,
+    &binascii_module_def,
     &builtins_module_def,
     &errno_module_def,
     &gc_module_def,
+    &itertools_module_def,
+    &math_module_def,
     &posix_module_def,
     &sys_module_def,
     &time_module_def,

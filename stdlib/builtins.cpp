@@ -32,6 +32,7 @@
 namespace strata {
 
 extern Type MemoryViewType;  // vm/memoryview.cpp
+Value io_open(Value, const Value*, size_t, Value);  // stdlib/io.cpp
 
 // -- Argument parsing ---------------------------------------------------------------------------
 
@@ -854,6 +855,7 @@ const MethodDef kBuiltinMethods[] = {
     {"min", bi_min, kFastKw, "min(iterable, *[, default=obj, key=func]) -> value"},
     {"next", bi_next, kFast, "next(iterator[, default])"},
     {"oct", bi_oct, METH_O, "Return the octal representation of an integer."},
+    {"open", io_open, kFastKw, "Open file and return a stream."},
     {"ord", bi_ord, METH_O, "Return the Unicode code point for a one-character string."},
     {"pow", bi_pow, kFastKw, "Equivalent to base**exp with 2 arguments or base**exp % mod."},
     {"print", bi_print, kFastKw, "Prints the values to a stream, or to sys.stdout."},

@@ -500,6 +500,7 @@ Value sys_getframe(int depth) {
 // -- Start-up and the main program ------------------------------------------------------------
 
 int runtime_init() {
+  memory_init();
   if (init_vm_stack() < 0) {
     std::fputs("strata: cannot reserve the VM stack\n", stderr);
     return -1;
@@ -622,7 +623,10 @@ int run_source_text(const std::string& source, const std::string& filename, bool
   return run_main_code(*code);
 }
 
+void io_flush_at_exit();  // stdlib/io.cpp
+
 int runtime_finish(int status) {
+  io_flush_at_exit();
   if (flush_std_streams() < 0 && status == 0) status = 120;
   return status;
 }

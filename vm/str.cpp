@@ -736,6 +736,12 @@ static int full_case(uint32_t c, CaseOp op, uint32_t out[3]) {
 enum Codec { C_UNKNOWN, C_UTF8, C_ASCII, C_LATIN1, C_UTF16, C_UTF16LE, C_UTF16BE, C_UTF32,
              C_UTF32LE, C_UTF32BE };
 
+// Other encodings go through the codec registry (stdlib/codecs.cpp).
+namespace codecs {
+Value registry_encode(Value s, const char* encoding, const char* errors);
+Value registry_decode(const char* data, int64_t n, const char* encoding, const char* errors);
+}  // namespace codecs
+
 static Codec lookup_codec(const char* name, const char** canonical) {
   std::string n;
   for (const char* p = name; *p; p++) {
@@ -838,7 +844,7 @@ static bool decode_handle(StrBuilder& b, Handler h, const char* errors, const ch
 Value text::decode(const char* data, int64_t n, const char* encoding, const char* errors) {
   const char* canon = "utf-8";
   Codec codec = encoding ? lookup_codec(encoding, &canon) : C_UTF8;
-  if (codec == C_UNKNOWN) return raise(LookupError, "unknown encoding: %s", encoding);
+  if (codec == C_UNKNOWN) return codecs::registry_decode(data, n, encoding, errors);
   Handler h = lookup_handler(errors);
   const uint8_t* p = reinterpret_cast<const uint8_t*>(data);
   if (codec == C_LATIN1) return text::str_from_kind_data(1, data, n);
@@ -957,7 +963,7 @@ struct ByteOut {
 Value text::encode(Value str_v, const char* encoding, const char* errors) {
   const char* canon = "utf-8";
   Codec codec = encoding ? lookup_codec(encoding, &canon) : C_UTF8;
-  if (codec == C_UNKNOWN) return raise(LookupError, "unknown encoding: %s", encoding);
+  if (codec == C_UNKNOWN) return codecs::registry_encode(str_v, encoding, errors);
   StrObject* o = S(str_v);
   if (o->ascii && (codec == C_UTF8 || codec == C_ASCII || codec == C_LATIN1))
     return bytes_from(std::string_view(reinterpret_cast<char*>(o + 1), size_t(o->length)));
