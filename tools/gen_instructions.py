@@ -861,14 +861,17 @@ def slot(offset: str, total: str) -> str:
     return f'stack_pointer[-({total}) + {offset}]' if offset != '0' else f'stack_pointer[-({total})]'
 
 
-def case_block(e: Entry) -> str:
+def case_block(e: Entry, specializable: bool = False) -> str:
     ins, outs = e.stack.inputs, e.stack.outputs
     n_in, n_out = count(ins), count(outs)
     in_off, out_off = item_offsets(ins), item_offsets(outs)
     lines = [f'TARGET({e.name}) {{\n']
+    if specializable:  # a family's generic form or a specialized one: -X stats counts it
+        lines.append('  STAT_EXECUTION();\n')
     ncache = sum(size for _, size in e.cache)
     if ncache:
-        lines.append(f'  const uint16_t* cache = next_instr; (void)cache;\n'
+        # Writable at tier 1 (counters, specialization); tier 0 code never writes it.
+        lines.append(f'  uint16_t* cache = const_cast<uint16_t*>(next_instr); (void)cache;\n'
                      f'  next_instr += {ncache};\n')
     inputs_by_name = {}
     for it, off in zip(ins, in_off):
@@ -920,11 +923,12 @@ def generate_cases(entries: list[Entry]) -> str:
     for e in insts:
         out.append(f'dispatch_table[static_cast<int>(Op::{e.name})] = &&TARGET_{e.name};\n')
     out.append('#else\n\n')
+    heads = {e.family for e in insts if e.family}
     for e in insts:
         if e.body is None:
             out.append(f'TARGET({e.name}) {{\n  goto unimplemented;\n}}\n\n')
         else:
-            out.append(case_block(e))
+            out.append(case_block(e, e.family is not None or e.name in heads))
     out.append('#endif\n')
     return ''.join(out)
 

@@ -26,26 +26,6 @@ namespace strata {
 
 // -- The keys object -------------------------------------------------------------------------
 
-struct DictEntry {
-  int64_t hash;
-  Value key;    // null: deleted
-  Value value;  // null in split keys (values live in the dicts) and in deleted entries
-};
-
-enum KeysKind : uint8_t { KIND_STR, KIND_GENERAL, KIND_SPLIT };
-
-struct DictKeys {
-  int64_t refcnt;     // combined keys: 1 (one dict); split keys: the type + each dict
-  int64_t size;       // index slots, a power of 2
-  int64_t usable;     // entries that can still be appended
-  int64_t nentries;   // entries appended so far (deleted ones included)
-  uint32_t version;   // 0: none assigned (or invalidated by a layout change)
-  uint8_t ix_width;   // bytes per index slot
-  uint8_t kind;       // KeysKind; KIND_STR: every key is an exact str
-  uint8_t pad_[2];
-  DictEntry* entries; // after the index array
-  // The index array follows the header (see ixs()).
-};
 static_assert(sizeof(DictKeys) % 8 == 0);
 inline uint8_t* ixs(DictKeys* k) { return reinterpret_cast<uint8_t*>(k + 1); }
 inline const uint8_t* ixs(const DictKeys* k) { return reinterpret_cast<const uint8_t*>(k + 1); }
@@ -846,6 +826,21 @@ Value make_list(Value dv, ListWhat what) {
 Value dict_keys_list(Value d) { return make_list(d, LIST_KEYS); }
 Value dict_values_list(Value d) { return make_list(d, LIST_VALUES); }
 Value dict_items_list(Value d) { return make_list(d, LIST_ITEMS); }
+
+bool dict_split_store(DictObject* d, int64_t ix, Value v) {
+  SplitValues* sv = split_header(d->values);
+  if (ix >= sv->capacity || ix >= d->keys->nentries) return false;
+  Value old = d->values[ix];
+  if (!old) {
+    if (ix < sv->hi) return false;  // would break the insertion order
+    sv->hi = ix + 1;
+    d->used++;
+  }
+  d->values[ix] = newref(v);
+  maintain_tracking(d, d->keys->entries[ix].key, v);
+  if (old) decref(old);
+  return true;
+}
 
 uint32_t dict_keys_version(Value dv) {
   DictKeys* k = D(dv)->keys;

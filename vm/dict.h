@@ -9,7 +9,29 @@
 
 namespace strata {
 
-struct DictKeys;  // vm/dict.cpp
+// The keys object's layout is here for the specializer (vm/specialize.cpp), whose guards
+// read `version` and entries directly; everything else goes through vm/dict.cpp.
+struct DictEntry {
+  int64_t hash;
+  Value key;    // null: deleted
+  Value value;  // null in split keys (values live in the dicts) and in deleted entries
+};
+
+enum KeysKind : uint8_t { KIND_STR, KIND_GENERAL, KIND_SPLIT };
+
+struct DictKeys {
+  int64_t refcnt;     // combined keys: 1 (one dict); split keys: the type + each dict
+  int64_t size;       // index slots, a power of 2
+  int64_t usable;     // entries that can still be appended
+  int64_t nentries;   // entries appended so far (deleted ones included)
+  uint32_t version;   // 0: none assigned (or invalidated by a layout change)
+  uint8_t ix_width;   // bytes per index slot
+  uint8_t kind;       // KeysKind; KIND_STR: every key is an exact str
+  uint8_t pad_[2];
+  DictEntry* entries; // after the index array
+  // The index array follows the header (see ixs()).
+};
+
 
 struct DictObject {
   Object ob;
@@ -46,6 +68,9 @@ void dict_clear(Value d);
 uint32_t dict_keys_version(Value d);
 int64_t dict_index_of_str(Value d, Value key);
 
+// STORE_ATTR_INSTANCE_VALUE: values[ix] = v (a new reference) in a split dict, when that
+// keeps the dict's insertion order; false (nothing changed) otherwise.
+bool dict_split_store(DictObject* d, int64_t ix, Value v);
 // Instances of classes with shared keys: a new split dict over `keys`.
 Value dict_new_split(DictKeys* keys);
 DictKeys* dict_new_shared_keys();

@@ -11,6 +11,7 @@
 #include "vm/func.h"
 #include "vm/int.h"
 #include "vm/interp.h"
+#include "vm/specialize.h"
 #include "vm/str.h"
 
 namespace strata {
@@ -251,7 +252,8 @@ Frame* push_frame(CodeRT* code, Value func, Value globals, Value builtins, Value
   f->builtins = builtins;
   f->locals = xnewref(locals);
   f->previous = nullptr;
-  f->instr = code->units.data();
+  f->base = code_enter(code, &f->tier);
+  f->instr = f->base;
   f->next = nullptr;
   f->sp = nullptr;
   f->object = nullptr;

@@ -17,6 +17,7 @@
 #include "vm/descr.h"
 #include "vm/dict.h"
 #include "vm/exceptions.h"
+#include "vm/float.h"
 #include "vm/func.h"
 #include "vm/generator.h"
 #include "vm/int.h"
@@ -27,8 +28,10 @@
 #include "vm/ops.h"
 #include "vm/range.h"
 #include "vm/set.h"
+#include "vm/specialize.h"
 #include "vm/str.h"
 #include "vm/tuple.h"
+#include "vm/typeobject.h"
 
 namespace strata {
 
@@ -36,14 +39,9 @@ ThreadState thread;
 RuntimeOptions options;
 
 
-const uint16_t* frame_code_base(Frame* frame) {
-  CodeRT* code = frame->code;
-  return code->quickened ? code->quickened : code->units.data();
-}
+const uint16_t* frame_code_base(Frame* frame) { return frame->base; }
 
-int Frame::lasti() const {
-  return static_cast<int>(instr - frame_code_base(const_cast<Frame*>(this)));
-}
+int Frame::lasti() const { return static_cast<int>(instr - base); }
 
 namespace {
 
@@ -95,6 +93,58 @@ const ExceptionEntry* find_handler(CodeRT* code, int lasti) {
     code = frame->code;         \
     consts = code->consts;      \
     names = code->names;        \
+    tier1 = frame->tier;        \
+  } while (0)
+// Tier 1 (vm/specialize.h): a generic instruction counts down its adaptive counter and,
+// at zero, asks the specializer (`call`); when that rewrote the instruction, the new form
+// runs at once with the same oparg. Tier 0 frames skip all of it (their bytecode is the
+// read-only image).
+#define SPECIALIZE(call)                               \
+  do {                                                 \
+    if (tier1) {                                       \
+      if (counter_is_zero(cache[0])) {                 \
+        if (call) DISPATCH_SAME_OPARG();               \
+      } else {                                         \
+        cache[0] = counter_decrement(cache[0]);        \
+      }                                                \
+    }                                                  \
+  } while (0)
+#define DISPATCH_SAME_OPARG()          \
+  do {                                 \
+    next_instr = cache;                \
+    opcode = cache[-1] & 0xFF;         \
+    goto* dispatch_table[opcode];      \
+  } while (0)
+// A specialized form's guard: when cond holds, BASE's generic body runs instead (the
+// stack is as the instruction found it); the miss counts towards de-specializing.
+#define DEOPT_IF(cond, BASE)                                      \
+  do {                                                            \
+    if (__builtin_expect(static_cast<bool>(cond), 0)) {           \
+      specialization_miss(cache, opcode);                         \
+      next_instr = cache;                                         \
+      goto TARGET_##BASE;                                         \
+    }                                                             \
+  } while (0)
+#define STAT_EXECUTION()                                                    \
+  do {                                                                      \
+    if (__builtin_expect(options.stats, 0)) opcode_stats[opcode].executions++; \
+  } while (0)
+// A specialized comparison's result t: when a POP_JUMP_IF_FALSE/TRUE follows, the
+// branch is taken here (both inputs already released) and no bool is made.
+#define COMPARE_RESULT(t)                                          \
+  do {                                                             \
+    bool t_ = (t);                                                 \
+    uint16_t w_ = *next_instr;                                     \
+    int jop_ = w_ & 0xFF;                                          \
+    if (jop_ == static_cast<int>(Op::POP_JUMP_IF_FALSE) ||         \
+        jop_ == static_cast<int>(Op::POP_JUMP_IF_TRUE)) {          \
+      next_instr++;                                                \
+      stack_pointer -= 2;                                          \
+      if (t_ == (jop_ == static_cast<int>(Op::POP_JUMP_IF_TRUE)))  \
+        JUMPBY(w_ >> 8);                                           \
+      DISPATCH();                                                  \
+    }                                                              \
+    res = Bool(t_);                                                \
   } while (0)
 // Leaves the entry frame with v (the caller of eval_frame pops it).
 #define LEAVE_ENTRY_FRAME(v)             \
@@ -155,6 +205,7 @@ Value eval_frame(Frame* entry, bool throwing) {
   CodeRT* code;
   Value* consts;
   Value* names;
+  bool tier1;
   (void)opcode;
 
   if (entry->next) {  // a suspended (generator) frame resumes where it stopped
@@ -170,7 +221,7 @@ Value eval_frame(Frame* entry, bool throwing) {
 
 start_frame:
   thread.frame = frame;
-  next_instr = frame_code_base(frame);
+  next_instr = frame->base;
   stack_pointer = frame->stack();
   LOAD_CODE();
   DISPATCH();
@@ -194,14 +245,14 @@ error:
 
 exception_unwind:
   for (;;) {
-    int offset = static_cast<int>(this_instr - frame_code_base(frame));
+    int offset = static_cast<int>(this_instr - frame->base);
     const ExceptionEntry* h = find_handler(frame->code, offset);
     if (h) {
       Value* new_sp = frame->stack() + h->depth;
       while (stack_pointer > new_sp) xdecref(*--stack_pointer);
       if (h->lasti) *stack_pointer++ = Value::small(frame->lasti());
       *stack_pointer++ = fetch_error();
-      next_instr = frame_code_base(frame) + h->target;
+      next_instr = frame->base + h->target;
       DISPATCH();
     }
     while (stack_pointer > frame->stack()) xdecref(*--stack_pointer);

@@ -20,13 +20,16 @@ struct Frame {
   Value builtins;        // borrowed, likewise
   Value locals;          // owned: the mapping of module/class bodies and exec, or null
   Frame* previous;       // the caller (or null at the bottom of an eval_frame)
+  const uint16_t* base;  // the bytecode this frame runs: the image's (tier 0) or the
+                         // quickened copy (tier 1), chosen when the frame was pushed
   const uint16_t* instr; // the instruction running (lasti), kept up to date by dispatch
   const uint16_t* next;  // where to continue when this frame resumes (after a call)
   Value* sp;             // the top of the value stack while the frame is suspended
   FrameObject* object;   // the Python-visible frame, created on demand, or null
   uint8_t owner;         // FrameOwner
   uint8_t is_entry;      // returning from this frame returns from eval_frame()
-  uint16_t pad_;
+  uint8_t tier;          // 0: runs the image's bytecode; 1: the quickened copy
+  uint8_t pad_;
   int32_t stack_base;    // index of the value stack's first slot in localsplus
   Value localsplus[];    // locals, cells, free vars, then the value stack
 

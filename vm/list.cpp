@@ -1086,11 +1086,6 @@ class MergeSorter {
 
 // -- Iterators ----------------------------------------------------------------------------------
 
-struct ListIterObject {
-  Object ob;
-  int64_t index;
-  Value seq;  // null once exhausted
-};
 
 Value make_list_iter(Type* type, Value seq, int64_t index) {
   Object* o = alloc_object(type, sizeof(ListIterObject));

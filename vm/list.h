@@ -86,4 +86,11 @@ inline size_t kwnames_count(Value kwnames) {
   return kwnames ? size_t(tuple_size(kwnames)) : 0;
 }
 
+// The iterator's layout, for FOR_ITER's specialized forms.
+struct ListIterObject {
+  Object ob;
+  int64_t index;
+  Value seq;  // null once exhausted
+};
+
 }  // namespace strata

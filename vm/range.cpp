@@ -236,10 +236,6 @@ int64_t range_hash(Value self) {
 
 // -- Iterators ----------------------------------------------------------------------------------
 
-struct RangeIterObject {
-  Object ob;
-  int64_t start, step, len;
-};
 
 struct LongRangeIterObject {
   Object ob;

@@ -54,4 +54,10 @@ Value class_getitem(Value cls, const Value* args, size_t nargs, Value kwnames);
 // tp_iter of iterators: returns self (new reference).
 Value iter_self(Value self);
 
+// The iterator's layout, for FOR_ITER's specialized forms.
+struct RangeIterObject {
+  Object ob;
+  int64_t start, step, len;
+};
+
 }  // namespace strata

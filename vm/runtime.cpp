@@ -26,6 +26,7 @@
 #include "vm/module.h"
 #include "vm/range.h"
 #include "vm/runtime.h"
+#include "vm/specialize.h"
 #include "vm/str.h"
 #include "vm/tuple.h"
 #include "vm/typeobject.h"
@@ -627,6 +628,7 @@ void io_flush_at_exit();  // stdlib/io.cpp
 
 int runtime_finish(int status) {
   io_flush_at_exit();
+  if (options.stats) print_specialization_stats();
   if (flush_std_streams() < 0 && status == 0) status = 120;
   return status;
 }

@@ -353,11 +353,6 @@ const MethodDef tuple_methods[] = {
 
 // -- The iterator ----------------------------------------------------------------------------
 
-struct TupleIterObject {
-  Object ob;
-  int64_t index;
-  Value seq;  // null once exhausted
-};
 
 Value tuple_iter(Value self) {
   Object* o = alloc_object(&TupleIterType, sizeof(TupleIterObject));

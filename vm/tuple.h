@@ -23,4 +23,11 @@ Value tuple_from(const Value* items, int64_t n);  // increfs the items
 Value tuple_pack(std::initializer_list<Value> items);  // increfs the items
 Value tuple_empty();
 
+// The iterator's layout, for FOR_ITER's specialized forms.
+struct TupleIterObject {
+  Object ob;
+  int64_t index;
+  Value seq;  // null once exhausted
+};
+
 }  // namespace strata
