@@ -63,7 +63,8 @@ Value seq_try_other(Value a, Value b, int op, BinaryFn mine);
 inline int64_t hash_key(Value v) {
   if (v.is_small()) {
     int64_t i = v.small_value();
-    if (i != -1 && i != kSmallIntMax && i != kSmallIntMin) return i;
+    // hash(i) is i itself below the modulus 2**61 - 1 (== kSmallIntMax), except -1.
+    if (i != -1 && i < kSmallIntMax && i > -kSmallIntMax) return i;
     return int_hash(v);
   }
   if (v.obj()->type == &StrType) {

@@ -165,6 +165,12 @@ bool specialize_binary_op(uint16_t* cache, Value lhs, Value rhs, int oparg) {
     case NB_INPLACE_TRUE_DIVIDE:
       if (floats) return specialized(cache, Op::BINARY_OP_TRUE_DIVIDE_FLOAT);
       break;
+    case NB_AND: case NB_INPLACE_AND: case NB_OR: case NB_INPLACE_OR:
+    case NB_XOR: case NB_INPLACE_XOR: case NB_LSHIFT: case NB_INPLACE_LSHIFT:
+    case NB_RSHIFT: case NB_INPLACE_RSHIFT: case NB_FLOOR_DIVIDE:
+    case NB_INPLACE_FLOOR_DIVIDE: case NB_REMAINDER: case NB_INPLACE_REMAINDER:
+      if (ints) return specialized(cache, Op::BINARY_OP_INT);
+      break;
     default:
       break;
   }
