@@ -2236,10 +2236,11 @@ Value type_new(Type* metatype, Value name, Value bases, Value ns, Value kwds) {
     type->traverse = subtype_traverse;
     type->clear = subtype_clear;
   }
-  // Every class whose instances have a __dict__ at a fixed place shares keys among them,
-  // inherited dict or not (so attribute access on subclasses specializes too).
-  if (type->dictoffset > 0) type->cached_keys = dict_new_shared_keys();
   if (type_ready(type) < 0) return Value();
+  // Every class whose instances have a __dict__ at a fixed place shares keys among them,
+  // inherited dict or not (so attribute access on subclasses specializes too); type_ready
+  // has inherited the base's dictoffset.
+  if (type->dictoffset > 0) type->cached_keys = dict_new_shared_keys();
   // type_ready inherited the base's slots; now the class's own dunders decide.
   fixup_slot_dispatchers(type);
   if (classcell) set_ref(&classcell.get().as<CellObject>()->ref, newref(Value::from(type)));
