@@ -555,6 +555,8 @@ int set_sys_argv_and_path(const std::vector<std::string>& argv, const std::strin
     }
   }
   if (add(stdlib_dir()) < 0) return -1;
+  // Strata's own pure-Python modules (pyperf, ...): stdlib/py of the source tree, last.
+  if (add(STRATA_PY_DIR) < 0) return -1;
   return sys_set("path", *path);
 }
 
