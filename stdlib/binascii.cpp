@@ -66,7 +66,7 @@ Value bytes_of(const uint8_t* p, int64_t n) {
 
 // -- base64 ----------------------------------------------------------------------------------------
 
-const char kB64Alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+constexpr char kB64Alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 // 0..63 for the alphabet, 255 for every other byte ('=' is handled before the lookup).
 struct B64Table {
