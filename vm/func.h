@@ -31,6 +31,7 @@ struct CodeRT {
   int32_t argcount, posonlyargcount, kwonlyargcount, stacksize, firstlineno;
   uint32_t flags;                   // CodeFlag
   uint32_t executions;              // calls so far (promotion to tier 1 on the second)
+  uint32_t backedges;               // loop iterations run at tier 0 (a hot loop promotes)
   uint32_t image_offset;            // the record's offset in `image`
   std::vector<ExceptionEntry>* handlers;  // the decoded exception table, on first need
   std::vector<Position>* positions;       // decoded locations, on first need

@@ -128,15 +128,31 @@ void specialization_miss(uint16_t* cache, int opcode) {
   cache[0] = uint16_t(1 << 4 | (c & 15));  // the generic body counts this to 0
 }
 
+namespace {
+bool promote(CodeRT* code) {
+  if (!code->quickened) {
+    code->quickened = quicken(code);
+    if (!code->quickened) return false;  // no memory: stay at tier 0
+    promotions++;
+  }
+  return true;
+}
+}  // namespace
+
 const uint16_t* code_promote(CodeRT* code, uint8_t* tier) {
   *tier = 0;
   if (options.max_tier < 1) return code->units.data();
-  if (++code->executions < promote_after()) return code->units.data();
-  code->quickened = quicken(code);
-  if (!code->quickened) return code->units.data();  // no memory: stay at tier 0
-  promotions++;
+  if (++code->executions < promote_after() || !promote(code)) return code->units.data();
   *tier = 1;
   return code->quickened;
+}
+
+bool code_loop_is_hot(CodeRT* code) {
+  // A code object that runs once (a module body, a function with a long loop) still gets
+  // tier 1 where it loops: after this many iterations at tier 0.
+  uint32_t hot = options.thresholds_one ? 1 : 64;
+  if (options.max_tier < 1 || ++code->backedges < hot) return false;
+  return promote(code);
 }
 
 // -- Families -----------------------------------------------------------------------------------

@@ -41,6 +41,19 @@ inline const uint16_t* code_enter(CodeRT* code, uint8_t* tier) {
   return code_promote(code, tier);
 }
 
+// A loop's backward jump at tier 0: true when the code's loops have now run often enough
+// to promote it (-X max_tier=0: never), and the code is then quickened.
+bool code_loop_is_hot(CodeRT* code);
+// Moves a running tier-0 frame of promoted code to the quickened copy (the offsets are
+// the same); returns its old base.
+inline const uint16_t* frame_switch_to_tier1(Frame* frame) {
+  const uint16_t* old = frame->base;
+  frame->base = frame->code->quickened;
+  frame->tier = 1;
+  frame->instr = frame->base + (frame->instr - old);
+  return old;
+}
+
 // -- Inline cache access --------------------------------------------------------------------
 
 inline uint32_t cache_u32(const uint16_t* p) {
