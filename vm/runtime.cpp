@@ -116,7 +116,7 @@ Value sys_attribute(const char* name) { return xnewref(sys_get(name)); }
 
 Value compile_to_code(const std::string& source_in, const std::string& filename, int mode,
                       bool from_string, const std::string* cache_path,
-                      SyntaxErrorInfo* error_out) {
+                      SyntaxErrorInfo* error_out, int parse_flags) {
   std::shared_ptr<CodeImage> image;
   std::string source = source_in;
   ImageKey key;
@@ -137,7 +137,7 @@ Value compile_to_code(const std::string& source_in, const std::string& filename,
   }
   Arena arena;
   SyntaxErrorInfo error;
-  ast::Node* tree = parse(source, filename, parse_mode(mode), arena, error);
+  ast::Node* tree = parse(source, filename, parse_mode(mode), arena, error, parse_flags);
   if (!tree) {
     if (from_string) error.byte_offsets = false;
     if (error_out) {
@@ -300,7 +300,8 @@ Value builtin_compile(Value, const Value* args, size_t nargs, Value kwnames) {
   if (flags & 0x400) {  // ast.PyCF_ONLY_AST needs the _ast module (issue 5)
     return raise(NotImplementedError, "compile() to an AST is not supported yet");
   }
-  return compile_to_code(text, filename, mode, true, nullptr);
+  return compile_to_code(text, filename, mode, true, nullptr, nullptr,
+                         static_cast<int>(flags & (kDontImplyDedent | kAllowIncompleteInput)));
 }
 
 Value builtin_exec(Value, const Value* args, size_t nargs, Value kwnames) {
