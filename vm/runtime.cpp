@@ -626,9 +626,11 @@ int run_source_text(const std::string& source, const std::string& filename, bool
   return run_main_code(*code);
 }
 
-void io_flush_at_exit();  // stdlib/io.cpp
+void io_flush_at_exit();    // stdlib/io.cpp
+void atexit_run_at_exit();  // stdlib/atexit.cpp
 
 int runtime_finish(int status) {
+  atexit_run_at_exit();  // as Py_FinalizeEx: after the program, before the streams' flush
   io_flush_at_exit();
   if (flush_std_streams() < 0 && status == 0) status = 120;
   return status;
