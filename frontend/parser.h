@@ -10,11 +10,19 @@ namespace strata {
 
 enum class ParseMode { Exec, Eval, Single, FuncType };
 
+// compile()'s flags that change how Single input is read, with CPython's values (what
+// codeop passes to decide whether interactive input is complete).
+constexpr int kDontImplyDedent = 0x200;         // PyCF_DONT_IMPLY_DEDENT
+constexpr int kAllowIncompleteInput = 0x4000;   // PyCF_ALLOW_INCOMPLETE_INPUT
+// The message of the SyntaxError that kAllowIncompleteInput raises for input that ends
+// before its statement does.
+constexpr const char kIncompleteInput[] = "incomplete input";
+
 // Parses `source` (raw bytes of a file or string: the coding declaration is honoured)
 // into an AST allocated in `arena`. On a syntax error returns null and fills `error`
-// (filename included).
+// (filename included). `flags`: the k* flags above (Single mode only).
 ast::Node* parse(std::string_view source, std::string_view filename, ParseMode mode,
-                 Arena& arena, SyntaxErrorInfo& error);
+                 Arena& arena, SyntaxErrorInfo& error, int flags = 0);
 
 }  // namespace strata
 

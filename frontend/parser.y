@@ -146,18 +146,17 @@ start:
 
 newlines_opt: %empty | newlines_opt NEWLINE ;
 
+/* One statement as CPython's `interactive` rule reads it; parse_single() (parser_support)
+   hands over only the tokens of the first statement, with the NEWLINE pegen makes of the
+   end of input. */
 single_input:
-    compound_stmt NEWLINE newlines_opt ENDMARKER {
+    compound_stmt NEWLINE ENDMARKER {
       auto* m = mk0<Interactive>(ps); auto* l = NEWLIST(); PUSH(l, $1);
       m->body = SEQ(l); $$ = m; }
-  | compound_stmt ENDMARKER {
-      auto* m = mk0<Interactive>(ps); auto* l = NEWLIST(); PUSH(l, $1);
-      m->body = SEQ(l); $$ = m; }
-  | simple_stmts newlines_opt ENDMARKER { auto* m = mk0<Interactive>(ps); m->body = SEQ($1); $$ = m; }
-  | NEWLINE newlines_opt ENDMARKER {
+  | simple_stmts ENDMARKER { auto* m = mk0<Interactive>(ps); m->body = SEQ($1); $$ = m; }
+  | NEWLINE ENDMARKER {
       auto* m = mk0<Interactive>(ps); auto* l = NEWLIST(); PUSH(l, MK(Pass, @1));
       m->body = SEQ(l); $$ = m; }
-  | ENDMARKER { $$ = mk0<Interactive>(ps); }
   ;
 
 type_exprs:

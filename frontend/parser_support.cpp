@@ -14,6 +14,7 @@
 
 #include <gmp.h>
 
+#include <algorithm>
 #include <cstdarg>
 #include <cstdio>
 #include <cstdlib>
@@ -2335,6 +2336,152 @@ ast::Node* run(ParserState& ps, LexResult& lex, int start_code, SyntaxErrorInfo&
   return ps.result;
 }
 
+// -- Single input ---------------------------------------------------------------------------
+//
+// CPython reads single-mode source (compile(..., 'single'), codeop) without appending a
+// newline, and pegen turns the first ENDMARKER into a NEWLINE, followed by the dedents it
+// implies (none with kDontImplyDedent); its `interactive` rule parses one statement and
+// ignores the tokens after it, and any text but blank lines and comments after a simple
+// statement is "multiple statements". Our lexer tokenizes as for exec mode (a newline
+// appended), so parse_single adjusts the end of the token array to what pegen sees and
+// hands the grammar only the first statement.
+
+// Tokenizer errors CPython's tokenizer raises only once it has read to the end of the
+// input (its E_EOF, E_EOFS, E_EOLS): with kAllowIncompleteInput, "more input to come".
+bool lex_error_at_end(const SyntaxErrorInfo& e, std::string_view src) {
+  auto has = [&](const char* m) { return e.msg.find(m) != std::string::npos; };
+  if (has("was never closed") || has("unexpected EOF while parsing") ||
+      has("unterminated triple-quoted string literal")) {
+    return true;
+  }
+  // A one-quote string reaches the end of input only on a last line without newline.
+  int last_line = 1 + static_cast<int>(std::count(src.begin(), src.end(), '\n'));
+  return has("unterminated string literal") && !src.empty() && src.back() != '\n' &&
+         e.lineno == last_line;
+}
+
+bool starts_compound_stmt(const ParserState& ps) {
+  switch (ps.toks[0].kind) {
+    case Tok::KW_IF: case Tok::KW_WHILE: case Tok::KW_FOR: case Tok::KW_TRY:
+    case Tok::KW_WITH: case Tok::KW_DEF: case Tok::KW_CLASS: case Tok::KW_ASYNC:
+    case Tok::AT:
+      return true;
+    default:
+      return ps.is_name(0, "match") && starts_match(ps, 0);
+  }
+}
+
+bool blank_or_comments(std::string_view rest) {
+  for (size_t i = 0; i < rest.size(); ++i) {
+    char c = rest[i];
+    if (c == '#') {
+      while (i < rest.size() && rest[i] != '\n') ++i;
+    } else if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f') {
+      return false;
+    }
+  }
+  return true;
+}
+
+ast::Node* parse_single(const ParserState& proto, LexResult& lex, int flags,
+                        SyntaxErrorInfo& error) {
+  std::string_view src = proto.source;
+  std::vector<Token>& t = lex.tokens;
+  bool lex_failed = t.back().kind == Tok::ERRORTOKEN;
+  // The first token CPython's tokenizer produces only after reaching the end of input.
+  int end_index = lex_failed ? static_cast<int>(t.size()) : static_cast<int>(t.size()) - 1;
+  if (!lex_failed && t.size() > 1) {
+    size_t e = t.size() - 1;  // ENDMARKER
+    size_t d = e;             // the first of the dedents at the end
+    while (d > 0 && t[d - 1].kind == Tok::DEDENT) --d;
+    if (d > 0 && t[d - 1].kind == Tok::NEWLINE) {
+      Token converted = t[e];
+      converted.kind = Tok::NEWLINE;
+      int last_line = 1 + static_cast<int>(std::count(src.begin(), src.end(), '\n'));
+      bool newline_at_end = src.empty() || src.back() == '\n';
+      // pegen converts every ENDMARKER that does not follow a converted one; the dedents
+      // it implies come between two conversions.
+      bool implied = !(flags & kDontImplyDedent) && e > d;
+      if (newline_at_end) {
+        end_index = static_cast<int>(d);  // the tokenizer's own dedents at end of input
+        t.insert(t.begin() + e, converted);
+      } else if (t[d - 1].lineno == last_line) {
+        // The last line has tokens: the lexer's NEWLINE for the newline it appended is
+        // pegen's converted ENDMARKER.
+        end_index = static_cast<int>(d) - 1;
+        if (implied) t.insert(t.begin() + e, converted);
+        else t.erase(t.begin() + d, t.begin() + e);
+      } else {
+        // A last line of only a comment: no dedent was measured on it.
+        end_index = static_cast<int>(d);
+        if (implied) t.insert(t.begin() + e, converted);
+        else t.erase(t.begin() + d, t.begin() + e);
+        t.insert(t.begin() + d, converted);
+      }
+    }
+  }
+  // One parse of `toks`: the tree, or null with `err` filled and `reached` the furthest
+  // token read.
+  auto attempt = [&](std::vector<Token> toks, SyntaxErrorInfo& err, int& reached) {
+    LexResult sub;
+    sub.tokens = std::move(toks);
+    sub.error = lex.error;
+    ParserState ps(proto.arena, proto.source);
+    ps.byte_offsets = proto.byte_offsets;
+    ps.bom = proto.bom;
+    ps.physical = proto.physical;
+    ast::Node* tree = run(ps, sub, kBisonStartSingle, err);
+    reached = std::max({ps.last_read(), ps.error_tok, ps.furthest});
+    return tree;
+  };
+  auto incomplete = [&](SyntaxErrorInfo& err) {
+    err.type = "SyntaxError";
+    err.msg = kIncompleteInput;
+  };
+  bool allow_incomplete = flags & kAllowIncompleteInput;
+  ParserState first(proto.arena, src);
+  first.toks = t.data();
+  first.ntoks = static_cast<int>(t.size());
+  int nl = -1;  // the NEWLINE ending the first logical line
+  for (int i = 0; i < first.ntoks && t[i].kind != Tok::ERRORTOKEN; ++i) {
+    if (t[i].kind == Tok::NEWLINE) {
+      nl = i;
+      break;
+    }
+  }
+  int reached = 0;
+  if (nl >= 0 && !starts_compound_stmt(first)) {
+    std::vector<Token> line(t.begin(), t.begin() + nl + 1);
+    Token end = t[nl + 1 < first.ntoks ? nl + 1 : nl];
+    end.kind = Tok::ENDMARKER;
+    line.push_back(end);
+    ast::Node* tree = attempt(std::move(line), error, reached);
+    if (!tree) {
+      if (allow_incomplete && reached >= end_index) incomplete(error);
+      return nullptr;
+    }
+    size_t rest = std::min<size_t>(t[nl].end + 1, src.size());
+    if (!blank_or_comments(src.substr(rest))) {
+      ParserState ps(proto.arena, src);
+      ps.toks = t.data();
+      ps.ntoks = first.ntoks;
+      ps.error = &error;
+      ps.byte_offsets = proto.byte_offsets;
+      ps.raise("SyntaxError", t[nl].lineno, t[nl].col_offset, t[nl].lineno, t[nl].col_offset,
+               "multiple statements found while compiling a single statement");
+      return nullptr;
+    }
+    return tree;
+  }
+  ast::Node* tree = attempt(t, error, reached);
+  if (!tree && allow_incomplete) {
+    bool at_end = lex_failed ? reached >= end_index - 1 && lex_error_at_end(lex.error, src)
+                             : reached >= end_index;
+    if (at_end) incomplete(error);
+  }
+  return tree;
+}
+
 }  // namespace
 
 bool probe(const ParserState* parent, Probe what, int first, int end, int* fail,
@@ -2357,7 +2504,7 @@ bool probe(const ParserState* parent, Probe what, int first, int end, int* fail,
 }
 
 ast::Node* parse(std::string_view source, std::string_view filename, ParseMode mode,
-                 Arena& arena, SyntaxErrorInfo& error) {
+                 Arena& arena, SyntaxErrorInfo& error, int flags) {
   std::string utf8;
   error.filename = std::string(filename);  // decode_source names the file in a message
   if (!decode_source(source, utf8, error)) {
@@ -2381,7 +2528,8 @@ ast::Node* parse(std::string_view source, std::string_view filename, ParseMode m
     case ParseMode::Single: start = kBisonStartSingle; break;
     case ParseMode::FuncType: start = kBisonStartFuncType; break;
   }
-  ast::Node* tree = run(ps, lex, start, error);
+  ast::Node* tree = mode == ParseMode::Single ? parse_single(ps, lex, flags, error)
+                                              : run(ps, lex, start, error);
   if (!tree) error.filename = std::string(filename);
   return tree;
 }

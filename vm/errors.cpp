@@ -494,12 +494,12 @@ Value raise_from_errno(int errno_value, Value filename, Value filename2) {
 void format_traceback_entries(std::string& out, Value tb);
 void append_exception_type_name(std::string& out, Type* type);
 
-void write_unraisable(Value obj) {
+void write_unraisable(Value obj, const char* context) {
   Value exc = fetch_error();
   if (!exc) return;
   std::string out;
   if (obj) {
-    out += "Exception ignored in: ";
+    out += context ? std::string("Exception ignored ") + context + ": " : "Exception ignored in: ";
     Value r = repr(obj);
     if (r) {
       out += str_utf8(r);

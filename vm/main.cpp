@@ -19,6 +19,7 @@
 #include "strata_config.h"
 #include "tools/dis.h"
 #include "vm/interp.h"
+#include "vm/repl.h"
 #include "vm/runtime.h"
 
 namespace {
@@ -29,6 +30,7 @@ const char kUsage[] =
     "-c cmd : program passed in as string (terminates option list)\n"
     "-m mod : run library module as a script (terminates option list)\n"
     "-h     : print this help message and exit (also -? or --help)\n"
+    "-i     : inspect interactively after running script\n"
     "-V     : print the version number and exit (also --version)\n"
     "file   : program read from script file\n"
     "-      : program read from stdin\n";
@@ -150,6 +152,9 @@ struct Invocation {
   std::string path0;              // sys.path[0]
 };
 
+bool inspect = false;  // -i: the REPL after the program
+bool quiet = false;    // -q: no banner
+
 int run_program(const Invocation& inv, const std::vector<std::string>& orig_argv,
                 const std::string* source, const std::string& filename, bool from_string,
                 const std::string* path) {
@@ -159,7 +164,18 @@ int run_program(const Invocation& inv, const std::vector<std::string>& orig_argv
   }
   int status = strata::run_source_text(source ? *source : std::string(), filename, from_string,
                                        source ? nullptr : path);
+  if (inspect) status = strata::run_repl(false);
   return strata::runtime_finish(status);
+}
+
+// `strata` on a terminal (or `strata -i` alone): the interactive prompt.
+int run_interactive(const std::vector<std::string>& orig_argv) {
+  Invocation inv{{""}, ""};
+  if (strata::runtime_init() < 0 ||
+      strata::set_sys_argv_and_path(inv.argv, inv.path0, orig_argv) < 0) {
+    return strata::runtime_finish(strata::report_uncaught());
+  }
+  return strata::runtime_finish(strata::run_repl(!quiet && isatty(STDIN_FILENO)));
 }
 
 // -X options: max_tier=N, thresholds=1, stats; the others are only recorded.
@@ -204,6 +220,11 @@ int main(int argc, char** argv) {
       if (a[1] == 'X') apply_x_option(a.substr(2));
       continue;
     }
+    if (a == "-i") {
+      inspect = true;
+      continue;
+    }
+    if (a == "-q") quiet = true;
     if (a == "-B" || a == "-E" || a == "-s" || a == "-S" || a == "-u" || a == "-q" ||
         a == "-I" || a == "-O" || a == "-OO" || a == "-b" || a == "-d" || a == "-v" ||
         a == "-R" || a == "-P") {
@@ -212,7 +233,8 @@ int main(int argc, char** argv) {
     break;
   }
   if (i >= args.size()) {
-    // No program: the REPL comes with issue 5; a program on stdin runs as `-`.
+    // No program: the REPL on a terminal (or with -i); a program on stdin runs as `-`.
+    if (inspect || isatty(STDIN_FILENO)) return run_interactive(orig_argv);
     std::string source = read_stdin();
     Invocation inv{{""}, ""};
     return run_program(inv, orig_argv, &source, "<stdin>", false, nullptr);

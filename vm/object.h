@@ -492,8 +492,9 @@ void clear_error();
 // current one (as raising inside an except block does); steals nothing.
 void chain_error(Type* type, const char* fmt, ...);
 // For functions that must not fail: prints the current exception (sys.unraisablehook's
-// format: "Exception ignored in: <obj>") and clears it.
-void write_unraisable(Value obj);
+// format: "Exception ignored in: <obj>", or "Exception ignored <context>: <obj>" as
+// _PyErr_WriteUnraisableMsg) and clears it.
+void write_unraisable(Value obj, const char* context = nullptr);
 
 // -- Interned names ----------------------------------------------------------------------------
 

@@ -117,7 +117,7 @@ Value sys_attribute(const char* name) { return xnewref(sys_get(name)); }
 
 Value compile_to_code(const std::string& source_in, const std::string& filename, int mode,
                       bool from_string, const std::string* cache_path,
-                      SyntaxErrorInfo* error_out) {
+                      SyntaxErrorInfo* error_out, int parse_flags) {
   std::shared_ptr<CodeImage> image;
   std::string source = source_in;
   ImageKey key;
@@ -138,7 +138,7 @@ Value compile_to_code(const std::string& source_in, const std::string& filename,
   }
   Arena arena;
   SyntaxErrorInfo error;
-  ast::Node* tree = parse(source, filename, parse_mode(mode), arena, error);
+  ast::Node* tree = parse(source, filename, parse_mode(mode), arena, error, parse_flags);
   if (!tree) {
     if (from_string) error.byte_offsets = false;
     if (error_out) {
@@ -301,7 +301,8 @@ Value builtin_compile(Value, const Value* args, size_t nargs, Value kwnames) {
   if (flags & 0x400) {  // ast.PyCF_ONLY_AST needs the _ast module (issue 5)
     return raise(NotImplementedError, "compile() to an AST is not supported yet");
   }
-  return compile_to_code(text, filename, mode, true, nullptr);
+  return compile_to_code(text, filename, mode, true, nullptr, nullptr,
+                         static_cast<int>(flags & (kDontImplyDedent | kAllowIncompleteInput)));
 }
 
 Value builtin_exec(Value, const Value* args, size_t nargs, Value kwnames) {
@@ -626,9 +627,11 @@ int run_source_text(const std::string& source, const std::string& filename, bool
   return run_main_code(*code);
 }
 
-void io_flush_at_exit();  // stdlib/io.cpp
+void io_flush_at_exit();    // stdlib/io.cpp
+void atexit_run_at_exit();  // stdlib/atexit.cpp
 
 int runtime_finish(int status) {
+  atexit_run_at_exit();  // as Py_FinalizeEx: after the program, before the streams' flush
   io_flush_at_exit();
   if (options.stats) print_specialization_stats();
   if (flush_std_streams() < 0 && status == 0) status = 120;

@@ -26,10 +26,11 @@ int runtime_finish(int status);
 
 // Source → code object (CodeRT). mode 0 exec, 1 eval, 2 single. SyntaxError raised on
 // errors. With cache_path the source is read from that file through the image cache.
-// With error_out, a syntax error is stored there instead of raised.
+// With error_out, a syntax error is stored there instead of raised. parse_flags: the
+// front end's kDontImplyDedent / kAllowIncompleteInput (frontend/parser.h).
 Value compile_to_code(const std::string& source, const std::string& filename, int mode,
                       bool from_string, const std::string* cache_path,
-                      struct SyntaxErrorInfo* error_out = nullptr);
+                      struct SyntaxErrorInfo* error_out = nullptr, int parse_flags = 0);
 
 Value builtins_dict();                  // borrowed
 Value original_import_function();       // builtins.__import__ as the runtime made it
