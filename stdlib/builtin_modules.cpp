@@ -12,6 +12,7 @@
 
 namespace strata {
 
+extern const BuiltinModuleDef array_module_def;  // stdlib/array.cpp
 extern const BuiltinModuleDef atexit_module_def;  // stdlib/atexit.cpp
 extern const BuiltinModuleDef codecs_module_def;  // stdlib/codecs.cpp
 extern const BuiltinModuleDef io_module_def;  // stdlib/io.cpp
@@ -54,6 +55,7 @@ const BuiltinModuleDef* const kBuiltinModules[] = {
     &struct_module_def,
     &thread_module_def,
     &weakref_module_def,
+    &array_module_def,
     &atexit_module_def,
     &binascii_module_def,
     &builtins_module_def,
