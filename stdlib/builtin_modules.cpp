@@ -12,6 +12,7 @@
 
 namespace strata {
 
+extern const BuiltinModuleDef array_module_def;  // stdlib/array.cpp
 extern const BuiltinModuleDef atexit_module_def;  // stdlib/atexit.cpp
 extern const BuiltinModuleDef codecs_module_def;  // stdlib/codecs.cpp
 extern const BuiltinModuleDef io_module_def;  // stdlib/io.cpp
@@ -28,6 +29,7 @@ extern const BuiltinModuleDef math_module_def;   // stdlib/math.cpp
 extern const BuiltinModuleDef posix_module_def;  // stdlib/posix.cpp
 extern const BuiltinModuleDef random_module_def;  // stdlib/random.cpp
 extern const BuiltinModuleDef sha512_module_def;  // stdlib/random.cpp
+extern const BuiltinModuleDef signal_module_def;  // stdlib/signal.cpp
 extern const BuiltinModuleDef sre_module_def;  // stdlib/sre.cpp
 extern const BuiltinModuleDef string_module_def;  // stdlib/string.cpp
 extern const BuiltinModuleDef struct_module_def;  // stdlib/struct.cpp
@@ -47,11 +49,13 @@ const BuiltinModuleDef* const kBuiltinModules[] = {
     &operator_module_def,
     &random_module_def,
     &sha512_module_def,
+    &signal_module_def,
     &sre_module_def,
     &string_module_def,
     &struct_module_def,
     &thread_module_def,
     &weakref_module_def,
+    &array_module_def,
     &atexit_module_def,
     &binascii_module_def,
     &builtins_module_def,

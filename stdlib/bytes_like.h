@@ -1,7 +1,7 @@
 // stdlib/bytes_like.h — reading the bytes of a "bytes-like object" (bytes, bytearray, and
 // a memoryview over one of them) for the native modules that take binary data (_struct,
 // binascii, _sha512). Strata has no general buffer protocol yet: these are the exporters
-// that exist. Header-only; cold paths except for the exact bytes test.
+// that exist (and array.array). Header-only; cold paths except for the exact bytes test.
 #pragma once
 #include <cstdint>
 
@@ -18,6 +18,8 @@ struct BytesView {
   int64_t size = 0;
   bool writable = false;
 };
+
+int array_bytes(Value v, BytesView* out);  // stdlib/array.cpp: an array.array's items
 
 // 1 with *out filled when v exports bytes, 0 when it is not bytes-like (no exception),
 // -1 on error (a released memoryview). The view is valid while v is alive and unchanged.
@@ -46,7 +48,7 @@ inline int get_bytes_like(Value v, BytesView* out) {
     if (r > 0) out->writable = *ro == False();
     return r;
   }
-  return 0;
+  return array_bytes(v, out);
 }
 
 }  // namespace strata

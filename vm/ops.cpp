@@ -23,6 +23,8 @@
 namespace strata {
 
 volatile std::sig_atomic_t pending_sigint = 0;
+extern volatile std::sig_atomic_t signals_tripped;  // stdlib/signal.cpp
+int run_signal_handlers();                           // stdlib/signal.cpp
 
 
 namespace {
@@ -737,6 +739,7 @@ Value import_for_frame(Frame* frame, Value name, Value fromlist, Value level) {
 
 int handle_eval_breaker() {
   thread.eval_breaker = 0;
+  if (signals_tripped && run_signal_handlers() < 0) return -1;
   if (pending_sigint) {
     pending_sigint = 0;
     raise_object(Value::from(KeyboardInterrupt));

@@ -33,14 +33,13 @@
 #include "vm/interp.h"
 #include "vm/list.h"
 #include "vm/module.h"
+#include "vm/ops.h"
 #include "vm/runtime.h"
 #include "vm/str.h"
 #include "vm/tuple.h"
 #include "vm/typeobject.h"
 
 namespace strata {
-
-extern volatile std::sig_atomic_t pending_sigint;  // vm/ops.cpp
 
 namespace {
 
@@ -310,8 +309,9 @@ class LineReader {
     result_ = nullptr;
     rl_callback_handler_install(prompt.c_str(), on_line);
     while (!done_) {
-      if (pending_sigint) {
-        pending_sigint = 0;
+      // A signal interrupted select(): its Python handler runs now (SIGINT's raises
+      // KeyboardInterrupt), and an exception from it cancels the line.
+      if (thread.eval_breaker && handle_eval_breaker() < 0) {
         rl_free_line_state();
         rl_cleanup_after_signal();
         rl_callback_handler_remove();
@@ -348,12 +348,12 @@ class LineReader {
     line.clear();
     for (;;) {
       int c = std::fgetc(stdin);
+      if (thread.eval_breaker && handle_eval_breaker() < 0) return ReadStatus::Interrupted;
+      if (c == EOF && std::ferror(stdin) && errno == EINTR) {
+        std::clearerr(stdin);
+        continue;
+      }
       if (c == EOF) {
-        if (pending_sigint || (std::ferror(stdin) && errno == EINTR)) {
-          std::clearerr(stdin);
-          pending_sigint = 0;
-          return ReadStatus::Interrupted;
-        }
         return line.empty() ? ReadStatus::Eof : ReadStatus::Line;
       }
       if (c == '\n') return ReadStatus::Line;
@@ -495,11 +495,12 @@ int run_repl(bool show_banner) {
       std::fputs("\n", stdout);
       break;
     }
-    if (st == ReadStatus::Interrupted) {
+    if (st == ReadStatus::Interrupted) {  // the exception is pending
       flush_std_streams();
-      std::fputs("\nKeyboardInterrupt\n", stderr);
+      write_stderr("\n");
       source.clear();
       more = false;
+      if (show_exception() < 0) return report_uncaught();
       continue;
     }
     source = more ? source + "\n" + line : line;
