@@ -250,7 +250,7 @@ bool append_bytes(ArrayObject* a, const uint8_t* bytes, int64_t nbytes) {
 }
 
 Value array_alloc(Type* type, char tc) {
-  Object* o = alloc_object(type, sizeof(ArrayObject));
+  Object* o = alloc_object(type, type->basicsize);
   if (!o) return Value();
   ArrayObject* a = reinterpret_cast<ArrayObject*>(o);
   a->data = nullptr;
