@@ -1022,7 +1022,9 @@ class Validator {
   Validator(const uint32_t* code, size_t n, int64_t groups)
       : c_(code), n_(n), groups_(groups) {}
 
-  bool program() { return n_ > 0 && c_[n_ - 1] == OP_SUCCESS && block(0, n_); }
+  // The program must end in a SUCCESS instruction (not a SUCCESS-valued operand), so that
+  // no path runs off its end.
+  bool program() { return body_success(0, n_); }
 
  private:
   // A skip word at position p: its target p + c[p], within (p, limit].
@@ -1111,11 +1113,12 @@ class Validator {
 
   // A body whose last instruction is SUCCESS, exactly filling [i, end).
   bool body_success(size_t i, size_t end) const {
-    return end > i && c_[end - 1] == OP_SUCCESS && block(i, end);
+    size_t last = end;
+    return end > i && block(i, end, &last) && last < end && c_[last] == OP_SUCCESS;
   }
 
-  // The instructions exactly filling [i, end).
-  bool block(size_t i, size_t end) const {
+  // The instructions exactly filling [i, end); *last is where the last one starts.
+  bool block(size_t i, size_t end, size_t* last = nullptr) const {
     if (++depth_ > 2000) return false;
     struct Leave {
       int& d;
@@ -1123,6 +1126,7 @@ class Validator {
     } leave{depth_};
     while (i < end) {
       uint32_t op = c_[i];
+      if (last) *last = i;
       switch (op) {
         case OP_FAILURE: case OP_SUCCESS:
           i += 1;
