@@ -39,8 +39,6 @@ ThreadState thread;
 RuntimeOptions options;
 
 
-const uint16_t* frame_code_base(Frame* frame) { return frame->base; }
-
 int Frame::lasti() const { return static_cast<int>(instr - base); }
 
 namespace {
@@ -171,6 +169,16 @@ const ExceptionEntry* find_handler(CodeRT* code, int lasti) {
     DISPATCH();                                         \
   } while (0)
 #define RETURN_FROM_FRAME_REPLACED(v) RETURN_WITH(v)
+// Continues in callee, a frame just pushed for a call whose arguments and callable are
+// already off this frame's stack (stack_pointer is where the result will go).
+#define ENTER_FRAME(callee)          \
+  do {                               \
+    frame->next = next_instr;        \
+    frame->sp = stack_pointer;       \
+    (callee)->previous = frame;      \
+    frame = (callee);                \
+    goto start_frame;                \
+  } while (0)
 
 Value eval_frame(Frame* entry, bool throwing) {
   static void* dispatch_table[256];

@@ -85,8 +85,6 @@ Frame* push_frame(CodeRT* code, Value func, Value globals, Value builtins, Value
 void pop_frame(Frame* frame);
 // Clears a frame's locals and stack and drops its references (for generator frames).
 void clear_frame(Frame* frame);
-// The first code unit of the bytecode this frame runs.
-const uint16_t* frame_code_base(Frame* frame);
 // A frame for calling func with args bound to its parameters (CPython's full rules and
 // error messages), pushed on the VM stack; null with an exception on error.
 Frame* push_call_frame(Value func, const Value* args, size_t nargs, Value kwnames);

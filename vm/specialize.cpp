@@ -403,23 +403,20 @@ bool fast_builtin_def(const MethodDef* def, int total) {
 Value held_builtin(const char* name) {
   Value v = dict_get_cstr(builtins_dict(), name);
   if (!v) clear_error();
-  return v;
+  return xnewref(v);
 }
 
 }  // namespace
 
-Value builtin_len_function() {
-  static Value len = xnewref(held_builtin("len"));  // held: `del builtins.len` cannot free it
-  return len;
-}
-Value builtin_isinstance_function() {
-  static Value isinstance_fn = xnewref(held_builtin("isinstance"));
-  return isinstance_fn;
-}
+Value held_len, held_isinstance;
 
 bool specialize_call(uint16_t* cache, Value meth_or_null, Value callable_or_self, int oparg,
                      Value kwnames) {
   constexpr Op base = Op::CALL;
+  if (!held_len) {
+    held_len = held_builtin("len");
+    held_isinstance = held_builtin("isinstance");
+  }
   if (kwnames) return failed(cache, base, "keyword arguments");
   Value callable = meth_or_null ? meth_or_null : callable_or_self;
   int total = oparg + (meth_or_null ? 1 : 0);
@@ -436,9 +433,9 @@ bool specialize_call(uint16_t* cache, Value meth_or_null, Value callable_or_self
     return specialized(cache, Op::CALL_BOUND_METHOD_EXACT_ARGS);
   }
   if (ct == &BuiltinFunctionType) {
-    if (!meth_or_null && callable == builtin_len_function() && total == 1)
+    if (!meth_or_null && callable == held_len && total == 1)
       return specialized(cache, Op::CALL_LEN);
-    if (!meth_or_null && callable == builtin_isinstance_function() && total == 2)
+    if (!meth_or_null && callable == held_isinstance && total == 2)
       return specialized(cache, Op::CALL_ISINSTANCE);
     if (fast_builtin_def(callable.as<BuiltinFunctionObject>()->def, total))
       return specialized(cache, Op::CALL_BUILTIN_FAST);

@@ -95,9 +95,9 @@ bool specialize_unpack_sequence(uint16_t* cache, Value seq, int oparg);
 // execution.
 void specialization_miss(uint16_t* cache, int opcode);
 
-// The built-in functions that calls specialize on (held by the specializer).
-Value builtin_len_function();
-Value builtin_isinstance_function();
+// The built-in len and isinstance, as CALL_LEN / CALL_ISINSTANCE guard on them: set (and
+// held, so `del builtins.len` cannot free them) by the first specialize_call.
+extern Value held_len, held_isinstance;
 
 // -- -X stats ---------------------------------------------------------------------------------
 
